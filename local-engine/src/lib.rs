@@ -1,0 +1,1 @@
+//! An in-process engine that behaves like Amazon DynamoDB.

@@ -1,0 +1,57 @@
+//! # dynamodel
+//!
+//! Typed Amazon DynamoDB models for Rust. Annotate plain structs with
+//! `#[derive(Table)]` and get typed tables, keys and queries that run unchanged on real
+//! DynamoDB or on the bundled in-process engine (`dynamodel-local`).
+//!
+//! ```
+//! use dynamodel::{Attribute, Table};
+//!
+//! #[derive(Table, Debug, PartialEq)]
+//! #[dynamodel(table = "orders", rename_all = "camelCase")]
+//! struct Order {
+//!     #[dynamodel(partition_key)]
+//!     customer_id: String,
+//!     #[dynamodel(sort_key)]
+//!     order_id: u64,
+//!     total_cents: i64,
+//!     note: Option<String>,
+//! }
+//!
+//! let order = Order { customer_id: "c1".into(), order_id: 7, total_cents: 1250, note: None };
+//! let item = order.to_item()?;
+//! assert_eq!(item["customerId"].as_s(), Some("c1"));
+//! assert!(!item.contains_key("note"));
+//! assert_eq!(Order::from_item(item)?, order);
+//! # Ok::<(), dynamodel::Error>(())
+//! ```
+//!
+//! The data model ([`model`]) mirrors DynamoDB's API; the [`Backend`] trait is the port
+//! both backends implement; [`Client`] is the typed API on top.
+
+pub mod backend;
+pub mod client;
+pub mod convert;
+pub mod error;
+pub mod model;
+pub mod table;
+
+pub use backend::Backend;
+pub use client::{Client, Page};
+pub use convert::{Attribute, BeginsWith, KeyAttribute, SetMember};
+pub use error::{CancellationReason, Error, ErrorKind, Result};
+pub use model::{AttributeValue, Item, Number};
+pub use table::{Billing, Key, NoSortKey, SortKeySlot, Table, TableSchema};
+
+#[cfg(feature = "derive")]
+pub use dynamodel_derive::{Attribute, Table};
+
+/// Paths used by the code `dynamodel-derive` generates. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::convert::type_mismatch;
+    pub use crate::table::{put_field, put_nullable_field, take_field, take_field_or_default};
+    pub use std::result::Result;
+    pub use std::string::String;
+    pub use std::vec::Vec;
+}

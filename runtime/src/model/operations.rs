@@ -1,0 +1,495 @@
+//! One request and one response struct per DynamoDB operation, in the JSON 1.0 wire shape
+//! (`PascalCase` members, absent members omitted).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::enums::{
+    BillingMode, ComparisonOperator, ConditionalOperator, ReturnConsumedCapacity,
+    ReturnItemCollectionMetrics, ReturnValue, ReturnValuesOnConditionCheckFailure, Select,
+    TableClass,
+};
+use super::table::{
+    AttributeDefinition, GlobalSecondaryIndex, KeySchemaElement, LocalSecondaryIndex,
+    ProvisionedThroughput, StreamSpecification, TableDescription, Tag,
+};
+use super::{AttributeValue, Item};
+
+/// `#name` placeholders of an expression.
+pub type ExpressionAttributeNames = BTreeMap<String, String>;
+/// `:value` placeholders of an expression.
+pub type ExpressionAttributeValues = BTreeMap<String, AttributeValue>;
+
+/// Capacity an operation consumed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ConsumedCapacity {
+    /// The table the capacity was consumed on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table_name: Option<String>,
+    /// Total capacity units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity_units: Option<f64>,
+    /// Read capacity units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_capacity_units: Option<f64>,
+    /// Write capacity units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub write_capacity_units: Option<f64>,
+    /// Capacity on the table itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<Capacity>,
+    /// Capacity per local secondary index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_secondary_indexes: Option<BTreeMap<String, Capacity>>,
+    /// Capacity per global secondary index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub global_secondary_indexes: Option<BTreeMap<String, Capacity>>,
+}
+
+/// Capacity units on one table or index.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Capacity {
+    /// Read capacity units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_capacity_units: Option<f64>,
+    /// Write capacity units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub write_capacity_units: Option<f64>,
+    /// Total capacity units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity_units: Option<f64>,
+}
+
+/// A legacy condition on one attribute (`KeyConditions`, `QueryFilter`, `ScanFilter`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Condition {
+    /// The comparison.
+    pub comparison_operator: ComparisonOperator,
+    /// Its operands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute_value_list: Option<Vec<AttributeValue>>,
+}
+
+/// A legacy write condition on one attribute (`Expected`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ExpectedAttributeValue {
+    /// The value the attribute must have.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<AttributeValue>,
+    /// Whether the attribute must exist.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exists: Option<bool>,
+    /// The comparison.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison_operator: Option<ComparisonOperator>,
+    /// Its operands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute_value_list: Option<Vec<AttributeValue>>,
+}
+
+/// Size estimate of an item collection touched by a write.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ItemCollectionMetrics {
+    /// The partition key value of the collection.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_collection_key: Option<Item>,
+    /// Lower and upper bound of the collection size, in GB.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_estimate_range_gb: Option<Vec<f64>>,
+}
+
+/// CreateTable request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreateTableInput {
+    /// The table name.
+    pub table_name: String,
+    /// Types of the key attributes.
+    pub attribute_definitions: Vec<AttributeDefinition>,
+    /// The primary key.
+    pub key_schema: Vec<KeySchemaElement>,
+    /// Billing mode (`PROVISIONED` when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing_mode: Option<BillingMode>,
+    /// Throughput, required for provisioned tables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisioned_throughput: Option<ProvisionedThroughput>,
+    /// Local secondary indexes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_secondary_indexes: Option<Vec<LocalSecondaryIndex>>,
+    /// Global secondary indexes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub global_secondary_indexes: Option<Vec<GlobalSecondaryIndex>>,
+    /// Stream settings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream_specification: Option<StreamSpecification>,
+    /// Tags.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
+    /// Storage class.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table_class: Option<TableClass>,
+    /// Whether the table can be deleted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deletion_protection_enabled: Option<bool>,
+}
+
+/// CreateTable response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreateTableOutput {
+    /// The new table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table_description: Option<TableDescription>,
+}
+
+/// DeleteTable request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteTableInput {
+    /// The table name.
+    pub table_name: String,
+}
+
+/// DeleteTable response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteTableOutput {
+    /// The table as it was deleted (status `DELETING`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table_description: Option<TableDescription>,
+}
+
+/// DescribeTable request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeTableInput {
+    /// The table name.
+    pub table_name: String,
+}
+
+/// DescribeTable response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeTableOutput {
+    /// The table.
+    #[serde(rename = "Table", skip_serializing_if = "Option::is_none")]
+    pub table: Option<TableDescription>,
+}
+
+/// ListTables request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListTablesInput {
+    /// List names after this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclusive_start_table_name: Option<String>,
+    /// At most this many names (1 to 100).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i32>,
+}
+
+/// ListTables response.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListTablesOutput {
+    /// Table names in ascending order.
+    pub table_names: Vec<String>,
+    /// Where the next page starts, if there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_evaluated_table_name: Option<String>,
+}
+
+/// PutItem request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PutItemInput {
+    /// The table name.
+    pub table_name: String,
+    /// The whole item, key included.
+    pub item: Item,
+    /// A condition the existing item must meet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition_expression: Option<String>,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+    /// `:value` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_values: Option<ExpressionAttributeValues>,
+    /// Legacy conditions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<BTreeMap<String, ExpectedAttributeValue>>,
+    /// How legacy conditions combine.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditional_operator: Option<ConditionalOperator>,
+    /// `NONE` or `ALL_OLD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_values: Option<ReturnValue>,
+    /// Capacity reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_consumed_capacity: Option<ReturnConsumedCapacity>,
+    /// Item collection reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_item_collection_metrics: Option<ReturnItemCollectionMetrics>,
+    /// Whether a failed condition returns the item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_values_on_condition_check_failure: Option<ReturnValuesOnConditionCheckFailure>,
+}
+
+/// PutItem response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PutItemOutput {
+    /// The replaced item, with `ALL_OLD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Item>,
+    /// Capacity consumed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_capacity: Option<ConsumedCapacity>,
+    /// Item collection size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_collection_metrics: Option<ItemCollectionMetrics>,
+}
+
+/// GetItem request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetItemInput {
+    /// The table name.
+    pub table_name: String,
+    /// The primary key.
+    pub key: Item,
+    /// Strongly consistent read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consistent_read: Option<bool>,
+    /// Attributes to return.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projection_expression: Option<String>,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+    /// Legacy projection.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes_to_get: Option<Vec<String>>,
+    /// Capacity reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_consumed_capacity: Option<ReturnConsumedCapacity>,
+}
+
+/// GetItem response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetItemOutput {
+    /// The item, absent if there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<Item>,
+    /// Capacity consumed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_capacity: Option<ConsumedCapacity>,
+}
+
+/// DeleteItem request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteItemInput {
+    /// The table name.
+    pub table_name: String,
+    /// The primary key.
+    pub key: Item,
+    /// A condition the existing item must meet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition_expression: Option<String>,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+    /// `:value` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_values: Option<ExpressionAttributeValues>,
+    /// Legacy conditions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<BTreeMap<String, ExpectedAttributeValue>>,
+    /// How legacy conditions combine.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditional_operator: Option<ConditionalOperator>,
+    /// `NONE` or `ALL_OLD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_values: Option<ReturnValue>,
+    /// Capacity reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_consumed_capacity: Option<ReturnConsumedCapacity>,
+    /// Item collection reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_item_collection_metrics: Option<ReturnItemCollectionMetrics>,
+    /// Whether a failed condition returns the item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_values_on_condition_check_failure: Option<ReturnValuesOnConditionCheckFailure>,
+}
+
+/// DeleteItem response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteItemOutput {
+    /// The deleted item, with `ALL_OLD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Item>,
+    /// Capacity consumed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_capacity: Option<ConsumedCapacity>,
+    /// Item collection size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_collection_metrics: Option<ItemCollectionMetrics>,
+}
+
+/// Query request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct QueryInput {
+    /// The table name.
+    pub table_name: String,
+    /// Query a secondary index instead of the table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index_name: Option<String>,
+    /// What to return.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub select: Option<Select>,
+    /// Legacy projection.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes_to_get: Option<Vec<String>>,
+    /// Items to evaluate (before the filter).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i32>,
+    /// Strongly consistent read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consistent_read: Option<bool>,
+    /// Legacy key conditions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_conditions: Option<BTreeMap<String, Condition>>,
+    /// Legacy filter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query_filter: Option<BTreeMap<String, Condition>>,
+    /// How legacy filter conditions combine.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditional_operator: Option<ConditionalOperator>,
+    /// Ascending (the default) or descending sort-key order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scan_index_forward: Option<bool>,
+    /// Continue after this key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclusive_start_key: Option<Item>,
+    /// Capacity reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_consumed_capacity: Option<ReturnConsumedCapacity>,
+    /// Attributes to return.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projection_expression: Option<String>,
+    /// Filter applied after the key condition and `Limit`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter_expression: Option<String>,
+    /// The key condition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_condition_expression: Option<String>,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+    /// `:value` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_values: Option<ExpressionAttributeValues>,
+}
+
+/// Query response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct QueryOutput {
+    /// The matching items (absent with `Select = COUNT`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<Item>>,
+    /// Items that matched the filter.
+    pub count: i32,
+    /// Items evaluated.
+    pub scanned_count: i32,
+    /// Where the next page starts, if there may be one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_evaluated_key: Option<Item>,
+    /// Capacity consumed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_capacity: Option<ConsumedCapacity>,
+}
+
+/// Scan request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ScanInput {
+    /// The table name.
+    pub table_name: String,
+    /// Scan a secondary index instead of the table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index_name: Option<String>,
+    /// Legacy projection.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes_to_get: Option<Vec<String>>,
+    /// Items to evaluate (before the filter).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i32>,
+    /// What to return.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub select: Option<Select>,
+    /// Legacy filter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scan_filter: Option<BTreeMap<String, Condition>>,
+    /// How legacy filter conditions combine.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditional_operator: Option<ConditionalOperator>,
+    /// Continue after this key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclusive_start_key: Option<Item>,
+    /// Capacity reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_consumed_capacity: Option<ReturnConsumedCapacity>,
+    /// Total segments of a parallel scan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_segments: Option<i32>,
+    /// This worker's segment of a parallel scan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment: Option<i32>,
+    /// Attributes to return.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projection_expression: Option<String>,
+    /// Filter applied after `Limit`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter_expression: Option<String>,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+    /// `:value` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_values: Option<ExpressionAttributeValues>,
+    /// Strongly consistent read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consistent_read: Option<bool>,
+}
+
+/// Scan response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ScanOutput {
+    /// The matching items (absent with `Select = COUNT`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<Item>>,
+    /// Items that matched the filter.
+    pub count: i32,
+    /// Items evaluated.
+    pub scanned_count: i32,
+    /// Where the next page starts, if there may be one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_evaluated_key: Option<Item>,
+    /// Capacity consumed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_capacity: Option<ConsumedCapacity>,
+}

@@ -1,0 +1,241 @@
+//! Tables described by Rust types: the [`Table`] trait that `#[derive(Table)]` implements,
+//! typed primary keys, and the table schema as a value.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use crate::convert::{Attribute, KeyAttribute};
+use crate::error::{Error, Result};
+use crate::model::{
+    AttributeDefinition, AttributeValue, BillingMode, CreateTableInput, Item, KeySchemaElement,
+    ProvisionedThroughput, ScalarAttributeType,
+};
+
+/// A struct stored as items of one DynamoDB table. Derive it with `#[derive(Table)]`.
+pub trait Table: Attribute + Send + Sync + 'static {
+    /// The table name.
+    const TABLE_NAME: &'static str;
+    /// The partition key attribute's name.
+    const PARTITION_KEY: &'static str;
+    /// The sort key attribute's name, if the table has one.
+    const SORT_KEY: Option<&'static str>;
+
+    /// The Rust type of the partition key.
+    type PartitionKey: KeyAttribute;
+    /// The Rust type of the sort key, or [`NoSortKey`].
+    type SortKey: SortKeySlot;
+
+    /// The table's schema: key schema, attribute definitions and billing.
+    fn schema() -> TableSchema;
+
+    /// Converts the struct into an item.
+    fn to_item(&self) -> Result<Item>;
+
+    /// Reads an item into the struct.
+    fn from_item(item: Item) -> Result<Self>;
+
+    /// The primary key of this item.
+    fn primary_key(&self) -> Key<Self>;
+}
+
+/// The sort key slot of a table: a key type, or [`NoSortKey`] for tables without one.
+pub trait SortKeySlot: Send + Sync + 'static {
+    #[doc(hidden)]
+    fn put_sort_key(&self, name: Option<&'static str>, key: &mut Item) -> Result<()>;
+}
+
+impl<T: KeyAttribute + Send + Sync + 'static> SortKeySlot for T {
+    fn put_sort_key(&self, name: Option<&'static str>, key: &mut Item) -> Result<()> {
+        let name = name.ok_or_else(|| Error::configuration("sort key value for a table without one"))?;
+        key.insert(name.to_owned(), self.to_attribute().map_err(|e| e.in_attribute(name))?);
+        Ok(())
+    }
+}
+
+/// The sort key type of a table that has only a partition key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NoSortKey;
+
+impl SortKeySlot for NoSortKey {
+    fn put_sort_key(&self, _name: Option<&'static str>, _key: &mut Item) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// The primary key of one item of table `T`, with the key attributes' Rust types.
+///
+/// Build it with the generated `T::key(..)` constructor; a key for another table or with
+/// values of the wrong type does not compile.
+pub struct Key<T: Table> {
+    partition: T::PartitionKey,
+    sort: T::SortKey,
+    table: PhantomData<fn() -> T>,
+}
+
+impl<T: Table> Key<T> {
+    /// A key from its partition and sort values (`NoSortKey` for tables without a sort key).
+    pub fn new(partition: T::PartitionKey, sort: T::SortKey) -> Self {
+        Key { partition, sort, table: PhantomData }
+    }
+
+    /// The partition key value.
+    pub fn partition(&self) -> &T::PartitionKey {
+        &self.partition
+    }
+
+    /// The sort key value.
+    pub fn sort(&self) -> &T::SortKey {
+        &self.sort
+    }
+
+    /// The key as DynamoDB's key map.
+    pub fn to_item(&self) -> Result<Item> {
+        let mut key = Item::new();
+        key.insert(
+            T::PARTITION_KEY.to_owned(),
+            self.partition.to_attribute().map_err(|e| e.in_attribute(T::PARTITION_KEY))?,
+        );
+        self.sort.put_sort_key(T::SORT_KEY, &mut key)?;
+        Ok(key)
+    }
+}
+
+impl<T: Table> Clone for Key<T>
+where
+    T::PartitionKey: Clone,
+    T::SortKey: Clone,
+{
+    fn clone(&self) -> Self {
+        Key::new(self.partition.clone(), self.sort.clone())
+    }
+}
+
+impl<T: Table> PartialEq for Key<T>
+where
+    T::PartitionKey: PartialEq,
+    T::SortKey: PartialEq,
+{
+    fn eq(&self, other: &Self) -> bool {
+        self.partition == other.partition && self.sort == other.sort
+    }
+}
+
+impl<T: Table> fmt::Debug for Key<T>
+where
+    T::PartitionKey: fmt::Debug,
+    T::SortKey: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Key")
+            .field("table", &T::TABLE_NAME)
+            .field(T::PARTITION_KEY, &self.partition)
+            .field(T::SORT_KEY.unwrap_or("sort"), &self.sort)
+            .finish()
+    }
+}
+
+/// How a table is billed, as the model declares it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Billing {
+    /// On-demand (`PAY_PER_REQUEST`), the default.
+    OnDemand,
+    /// Provisioned read and write capacity units.
+    Provisioned {
+        /// Read capacity units.
+        read: i64,
+        /// Write capacity units.
+        write: i64,
+    },
+}
+
+/// A table's schema as a value: what CreateTable needs, and what migrations diff.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableSchema {
+    /// The table name.
+    pub table_name: String,
+    /// The partition key attribute and its type.
+    pub partition_key: (String, ScalarAttributeType),
+    /// The sort key attribute and its type, if any.
+    pub sort_key: Option<(String, ScalarAttributeType)>,
+    /// Billing mode and throughput.
+    pub billing: Billing,
+}
+
+impl TableSchema {
+    /// The key schema (partition key first).
+    pub fn key_schema(&self) -> Vec<KeySchemaElement> {
+        let mut schema = vec![KeySchemaElement::hash(&self.partition_key.0)];
+        if let Some((name, _)) = &self.sort_key {
+            schema.push(KeySchemaElement::range(name));
+        }
+        schema
+    }
+
+    /// The attribute definitions of the key attributes.
+    pub fn attribute_definitions(&self) -> Vec<AttributeDefinition> {
+        let mut definitions =
+            vec![AttributeDefinition::new(&self.partition_key.0, self.partition_key.1.clone())];
+        if let Some((name, attribute_type)) = &self.sort_key {
+            definitions.push(AttributeDefinition::new(name, attribute_type.clone()));
+        }
+        definitions
+    }
+
+    /// The CreateTable request for this schema.
+    pub fn create_table_input(&self) -> CreateTableInput {
+        let (billing_mode, provisioned_throughput) = match self.billing {
+            Billing::OnDemand => (BillingMode::PayPerRequest, None),
+            Billing::Provisioned { read, write } => (
+                BillingMode::Provisioned,
+                Some(ProvisionedThroughput { read_capacity_units: read, write_capacity_units: write }),
+            ),
+        };
+        CreateTableInput {
+            table_name: self.table_name.clone(),
+            attribute_definitions: self.attribute_definitions(),
+            key_schema: self.key_schema(),
+            billing_mode: Some(billing_mode),
+            provisioned_throughput,
+            ..CreateTableInput::default()
+        }
+    }
+}
+
+/// Reads a required attribute of an item for generated code.
+#[doc(hidden)]
+pub fn take_field<V: Attribute>(item: &mut Item, name: &str) -> Result<V> {
+    match item.remove(name) {
+        Some(value) => V::from_attribute(value).map_err(|e| e.in_attribute(name)),
+        None => V::from_absent().map_err(|e| e.in_attribute(name)),
+    }
+}
+
+/// Reads an attribute with a `default` for generated code.
+#[doc(hidden)]
+pub fn take_field_or_default<V: Attribute + Default>(item: &mut Item, name: &str) -> Result<V> {
+    match item.remove(name) {
+        Some(value) => V::from_attribute(value).map_err(|e| e.in_attribute(name)),
+        None => Ok(V::default()),
+    }
+}
+
+/// Writes a field for generated code, leaving absent values out.
+#[doc(hidden)]
+pub fn put_field<V: Attribute>(item: &mut Item, name: &str, value: &V) -> Result<()> {
+    if !value.is_absent() {
+        item.insert(name.to_owned(), value.to_attribute().map_err(|e| e.in_attribute(name))?);
+    }
+    Ok(())
+}
+
+/// Writes a `nullable` field for generated code: absent values become `NULL`.
+#[doc(hidden)]
+pub fn put_nullable_field<V: Attribute>(item: &mut Item, name: &str, value: &V) -> Result<()> {
+    let value = if value.is_absent() {
+        AttributeValue::Null
+    } else {
+        value.to_attribute().map_err(|e| e.in_attribute(name))?
+    };
+    item.insert(name.to_owned(), value);
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! Workspace-level integration and UI tests for dynamodel; see `tests/`.
