@@ -21,7 +21,7 @@ pub trait Table: Attribute + Send + Sync + 'static {
     const SORT_KEY: Option<&'static str>;
 
     /// The Rust type of the partition key.
-    type PartitionKey: KeyAttribute;
+    type PartitionKey: KeyAttribute + Send + Sync + 'static;
     /// The Rust type of the sort key, or [`NoSortKey`].
     type SortKey: SortKeySlot;
 

@@ -84,7 +84,7 @@ pub trait Attribute: Sized {
     label = "not a key type",
     note = "key attributes must be strings (S), numbers (N) or binary (B): use `String`, an integer type, `dynamodel::Number` or `Vec<u8>`"
 )]
-pub trait KeyAttribute: Attribute {
+pub trait KeyAttribute: Attribute + Clone {
     /// The key attribute's DynamoDB type.
     const SCALAR_TYPE: ScalarAttributeType;
 }

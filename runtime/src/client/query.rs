@@ -1,0 +1,294 @@
+//! Typed Query: partition key equality, then at most one sort-key condition.
+
+use std::future::IntoFuture;
+use std::marker::PhantomData;
+
+use super::items::BoxFuture;
+use super::{Client, Page, count, decode_items};
+use crate::backend::Backend;
+use crate::convert::{Attribute, BeginsWith, KeyAttribute};
+use crate::error::{Error, Result};
+use crate::model::{AttributeValue, Item, QueryInput, Select};
+use crate::table::Table;
+
+/// Typestate: no sort-key condition yet.
+#[derive(Debug)]
+pub enum Unsorted {}
+/// Typestate: the sort-key condition is set; another one does not compile.
+#[derive(Debug)]
+pub enum Sorted {}
+
+/// A condition on the sort key of a Query.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SortCondition {
+    /// `sk = v`
+    Eq(AttributeValue),
+    /// `sk < v`
+    Lt(AttributeValue),
+    /// `sk <= v`
+    Le(AttributeValue),
+    /// `sk > v`
+    Gt(AttributeValue),
+    /// `sk >= v`
+    Ge(AttributeValue),
+    /// `sk BETWEEN low AND high` (inclusive)
+    Between(AttributeValue, AttributeValue),
+    /// `begins_with(sk, prefix)`
+    BeginsWith(AttributeValue),
+}
+
+/// A Query over one partition of `T`'s table. Built by [`Client::query`].
+///
+/// ```ignore
+/// let page = client.query::<Order>("customer-1").sort_between(10, 20).descending().send().await?;
+/// ```
+#[must_use = "a request does nothing until it is awaited"]
+pub struct Query<'a, B, T: Table, S = Unsorted> {
+    client: &'a Client<B>,
+    partition: T::PartitionKey,
+    sort: Option<SortCondition>,
+    descending: bool,
+    limit: Option<u32>,
+    consistent_read: bool,
+    start: Option<Item>,
+    /// A sort value that failed to convert, reported when the query is sent.
+    pending: Option<Error>,
+    state: PhantomData<fn() -> S>,
+}
+
+impl<B: Backend> Client<B> {
+    /// Queries the items of `T` whose partition key equals `partition`, in sort-key order.
+    pub fn query<T: Table>(&self, partition: impl Into<T::PartitionKey>) -> Query<'_, B, T> {
+        Query {
+            client: self,
+            partition: partition.into(),
+            sort: None,
+            descending: false,
+            limit: None,
+            consistent_read: false,
+            start: None,
+            pending: None,
+            state: PhantomData,
+        }
+    }
+}
+
+fn sort_value<K: KeyAttribute>(value: K) -> Result<AttributeValue> {
+    value.to_attribute()
+}
+
+impl<'a, B: Backend, T: Table> Query<'a, B, T, Unsorted>
+where
+    T::SortKey: KeyAttribute,
+{
+    fn sorted(self, condition: Result<SortCondition>) -> Query<'a, B, T, Sorted> {
+        let (sort, pending) = match condition {
+            Ok(condition) => (Some(condition), self.pending),
+            Err(error) => (None, Some(error)),
+        };
+        Query {
+            client: self.client,
+            partition: self.partition,
+            sort,
+            descending: self.descending,
+            limit: self.limit,
+            consistent_read: self.consistent_read,
+            start: self.start,
+            pending,
+            state: PhantomData,
+        }
+    }
+
+    /// Items whose sort key equals `value`.
+    pub fn sort_eq(self, value: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted> {
+        let condition = sort_value(value.into()).map(SortCondition::Eq);
+        self.sorted(condition)
+    }
+
+    /// Items whose sort key is less than `value`.
+    pub fn sort_lt(self, value: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted> {
+        let condition = sort_value(value.into()).map(SortCondition::Lt);
+        self.sorted(condition)
+    }
+
+    /// Items whose sort key is at most `value`.
+    pub fn sort_le(self, value: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted> {
+        let condition = sort_value(value.into()).map(SortCondition::Le);
+        self.sorted(condition)
+    }
+
+    /// Items whose sort key is greater than `value`.
+    pub fn sort_gt(self, value: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted> {
+        let condition = sort_value(value.into()).map(SortCondition::Gt);
+        self.sorted(condition)
+    }
+
+    /// Items whose sort key is at least `value`.
+    pub fn sort_ge(self, value: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted> {
+        let condition = sort_value(value.into()).map(SortCondition::Ge);
+        self.sorted(condition)
+    }
+
+    /// Items whose sort key is between `low` and `high`, both included.
+    pub fn sort_between(
+        self,
+        low: impl Into<T::SortKey>,
+        high: impl Into<T::SortKey>,
+    ) -> Query<'a, B, T, Sorted> {
+        let condition = sort_value(low.into())
+            .and_then(|low| Ok(SortCondition::Between(low, sort_value(high.into())?)));
+        self.sorted(condition)
+    }
+
+    /// Items whose sort key starts with `prefix` (string and binary sort keys only).
+    pub fn sort_begins_with(self, prefix: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted>
+    where
+        T::SortKey: BeginsWith,
+    {
+        let condition = sort_value(prefix.into()).map(SortCondition::BeginsWith);
+        self.sorted(condition)
+    }
+}
+
+impl<'a, B: Backend, T: Table, S> Query<'a, B, T, S> {
+    /// Return items in descending sort-key order.
+    pub fn descending(mut self) -> Self {
+        self.descending = true;
+        self
+    }
+
+    /// Evaluate at most `limit` items per request (DynamoDB's `Limit`; it counts items
+    /// read, before any filter).
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Read with strong consistency.
+    pub fn consistent_read(mut self, consistent: bool) -> Self {
+        self.consistent_read = consistent;
+        self
+    }
+
+    /// Continue after the `last_evaluated_key` of an earlier page.
+    pub fn start_after(mut self, last_evaluated_key: Item) -> Self {
+        self.start = Some(last_evaluated_key);
+        self
+    }
+
+    fn input(&mut self) -> Result<QueryInput> {
+        if let Some(error) = self.pending.take() {
+            return Err(error.in_attribute(T::SORT_KEY.unwrap_or_default()));
+        }
+        let mut names = std::collections::BTreeMap::new();
+        let mut values = std::collections::BTreeMap::new();
+        names.insert("#pk".to_owned(), T::PARTITION_KEY.to_owned());
+        values.insert(
+            ":pk".to_owned(),
+            self.partition.to_attribute().map_err(|e| e.in_attribute(T::PARTITION_KEY))?,
+        );
+        let mut expression = String::from("#pk = :pk");
+        if let (Some(condition), Some(sort_key)) = (&self.sort, T::SORT_KEY) {
+            names.insert("#sk".to_owned(), sort_key.to_owned());
+            let clause = match condition {
+                SortCondition::Eq(v) => binary(&mut values, "=", v),
+                SortCondition::Lt(v) => binary(&mut values, "<", v),
+                SortCondition::Le(v) => binary(&mut values, "<=", v),
+                SortCondition::Gt(v) => binary(&mut values, ">", v),
+                SortCondition::Ge(v) => binary(&mut values, ">=", v),
+                SortCondition::Between(low, high) => {
+                    values.insert(":sk0".to_owned(), low.clone());
+                    values.insert(":sk1".to_owned(), high.clone());
+                    "#sk BETWEEN :sk0 AND :sk1".to_owned()
+                }
+                SortCondition::BeginsWith(prefix) => {
+                    values.insert(":sk".to_owned(), prefix.clone());
+                    "begins_with(#sk, :sk)".to_owned()
+                }
+            };
+            expression.push_str(" AND ");
+            expression.push_str(&clause);
+        }
+        Ok(QueryInput {
+            table_name: T::TABLE_NAME.to_owned(),
+            key_condition_expression: Some(expression),
+            expression_attribute_names: Some(names),
+            expression_attribute_values: Some(values),
+            scan_index_forward: self.descending.then_some(false),
+            limit: self.limit.map(|l| i32::try_from(l).unwrap_or(i32::MAX)),
+            consistent_read: self.consistent_read.then_some(true),
+            exclusive_start_key: self.start.clone(),
+            ..QueryInput::default()
+        })
+    }
+
+    /// Sends one request and returns one page.
+    pub async fn send(mut self) -> Result<Page<T>> {
+        let input = self.input()?;
+        let output = self.client.backend.query(input).await?;
+        Ok(Page {
+            items: decode_items(output.items)?,
+            count: count(output.count),
+            scanned_count: count(output.scanned_count),
+            last_evaluated_key: output.last_evaluated_key,
+        })
+    }
+
+    /// Follows every page and returns all matching items.
+    pub async fn all(mut self) -> Result<Vec<T>> {
+        let mut input = self.input()?;
+        let mut items = Vec::new();
+        loop {
+            let output = self.client.backend.query(input.clone()).await?;
+            items.extend(decode_items::<T>(output.items)?);
+            match output.last_evaluated_key {
+                Some(key) if input.exclusive_start_key.as_ref() == Some(&key) => {
+                    return Err(Error::configuration(
+                        "Query returned its start key as the next cursor again",
+                    ));
+                }
+                Some(key) => input.exclusive_start_key = Some(key),
+                None => return Ok(items),
+            }
+        }
+    }
+
+    /// Counts the matching items across every page (`Select = COUNT`; no items are read
+    /// into memory).
+    pub async fn count(mut self) -> Result<u64> {
+        let mut input = self.input()?;
+        input.select = Some(Select::Count);
+        let mut total = 0u64;
+        loop {
+            let output = self.client.backend.query(input.clone()).await?;
+            total += u64::from(count(output.count));
+            match output.last_evaluated_key {
+                Some(key) if input.exclusive_start_key.as_ref() == Some(&key) => {
+                    return Err(Error::configuration(
+                        "Query returned its start key as the next cursor again",
+                    ));
+                }
+                Some(key) => input.exclusive_start_key = Some(key),
+                None => return Ok(total),
+            }
+        }
+    }
+}
+
+fn binary(
+    values: &mut std::collections::BTreeMap<String, AttributeValue>,
+    operator: &str,
+    value: &AttributeValue,
+) -> String {
+    values.insert(":sk".to_owned(), value.clone());
+    format!("#sk {operator} :sk")
+}
+
+impl<'a, B: Backend, T: Table, S: 'a> IntoFuture for Query<'a, B, T, S> {
+    type Output = Result<Page<T>>;
+    type IntoFuture = BoxFuture<'a, Result<Page<T>>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}

@@ -1,0 +1,64 @@
+//! Table management from the model.
+
+use super::Client;
+use crate::backend::Backend;
+use crate::error::{Error, Result};
+use crate::model::{
+    DeleteTableInput, DescribeTableInput, ListTablesInput, TableDescription,
+};
+use crate::table::Table;
+
+impl<B: Backend> Client<B> {
+    /// Creates `T`'s table from its schema and returns its description.
+    ///
+    /// DynamoDB reports a new table as `CREATING` for a few seconds; the in-process engine
+    /// makes it usable at once.
+    pub async fn create_table<T: Table>(&self) -> Result<TableDescription> {
+        let output = self.backend.create_table(T::schema().create_table_input()).await?;
+        Ok(output.table_description.unwrap_or_default())
+    }
+
+    /// Creates `T`'s table unless a table of that name exists; returns whether it created it.
+    pub async fn ensure_table<T: Table>(&self) -> Result<bool> {
+        match self.create_table::<T>().await {
+            Ok(_) => Ok(true),
+            Err(error) if error.is_resource_in_use() => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Deletes `T`'s table and everything in it.
+    pub async fn delete_table<T: Table>(&self) -> Result<TableDescription> {
+        let input = DeleteTableInput { table_name: T::TABLE_NAME.to_owned() };
+        let output = self.backend.delete_table(input).await?;
+        Ok(output.table_description.unwrap_or_default())
+    }
+
+    /// Describes `T`'s table.
+    pub async fn describe_table<T: Table>(&self) -> Result<TableDescription> {
+        let input = DescribeTableInput { table_name: T::TABLE_NAME.to_owned() };
+        let output = self.backend.describe_table(input).await?;
+        Ok(output.table.unwrap_or_default())
+    }
+
+    /// The names of all tables, in ascending order (follows every page).
+    pub async fn list_tables(&self) -> Result<Vec<String>> {
+        let mut names = Vec::new();
+        let mut start = None;
+        loop {
+            let input = ListTablesInput { exclusive_start_table_name: start.clone(), limit: None };
+            let output = self.backend.list_tables(input).await?;
+            names.extend(output.table_names);
+            match output.last_evaluated_table_name {
+                // A backend that repeats its cursor would loop forever; stop instead.
+                Some(last) if start.as_deref() == Some(last.as_str()) => {
+                    return Err(Error::configuration(format!(
+                        "ListTables returned the start table name `{last}` as its cursor again"
+                    )));
+                }
+                Some(last) => start = Some(last),
+                None => return Ok(names),
+            }
+        }
+    }
+}
