@@ -251,7 +251,8 @@ impl Error {
         if self.inner.kind == ErrorKind::Conversion {
             let message = &mut self.inner.message;
             if let Some(rest) = message.strip_prefix("attribute `") {
-                *message = format!("attribute `{name}.{rest}");
+                let separator = if rest.starts_with('[') { "" } else { "." };
+                *message = format!("attribute `{name}{separator}{rest}");
             } else {
                 *message = format!("attribute `{name}`: {message}");
             }
@@ -265,7 +266,8 @@ impl Error {
         if self.inner.kind == ErrorKind::Conversion {
             let message = &mut self.inner.message;
             if let Some(rest) = message.strip_prefix("attribute `") {
-                *message = format!("attribute `[{index}].{rest}");
+                let separator = if rest.starts_with('[') { "" } else { "." };
+                *message = format!("attribute `[{index}]{separator}{rest}");
             } else {
                 *message = format!("attribute `[{index}]`: {message}");
             }
@@ -390,5 +392,78 @@ impl fmt::Display for Error {
 impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         self.inner.source.as_deref().map(|s| s as &(dyn StdError + 'static))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_codes_round_trip_through_kinds() {
+        for kind in [
+            ErrorKind::Validation,
+            ErrorKind::ResourceNotFound,
+            ErrorKind::ResourceInUse,
+            ErrorKind::ConditionalCheckFailed,
+            ErrorKind::TransactionCanceled,
+            ErrorKind::ProvisionedThroughputExceeded,
+            ErrorKind::Throttling,
+            ErrorKind::InternalServer,
+        ] {
+            let code = kind.code().unwrap();
+            assert_eq!(ErrorKind::from_code(code), kind);
+            let full = format!("com.amazonaws.dynamodb.v20120810#{code}");
+            let error = Error::from_code(&full, "m");
+            assert_eq!((error.kind(), error.code()), (kind, Some(code)));
+        }
+        let other = Error::from_code("SomethingNewException", "m");
+        assert_eq!((other.kind(), other.code()), (ErrorKind::OtherService, Some("SomethingNewException")));
+    }
+
+    #[test]
+    fn predicates() {
+        assert!(Error::validation("x").is_validation());
+        assert!(Error::resource_not_found("x").is_resource_not_found());
+        assert!(Error::resource_in_use("x").is_resource_in_use());
+        let throttled = Error::service(ErrorKind::ProvisionedThroughputExceeded, "slow down");
+        assert!(throttled.is_throttled() && throttled.is_retryable());
+        assert!(!Error::validation("x").is_retryable());
+        let failed = Error::conditional_check_failed("The conditional request failed", Some(Item::new()));
+        assert!(failed.is_conditional_check_failed());
+        assert_eq!(failed.item(), Some(&Item::new()));
+        let canceled = Error::transaction_canceled(
+            "Transaction cancelled",
+            vec![CancellationReason { code: "None".into(), message: None, item: None }],
+        );
+        assert!(canceled.is_transaction_canceled());
+        assert_eq!(canceled.cancellation_reasons().len(), 1);
+    }
+
+    #[test]
+    fn display_shows_code_and_message() {
+        let error = Error::validation("The provided key element does not match the schema");
+        assert_eq!(error.to_string(), "ValidationException: The provided key element does not match the schema");
+        assert_eq!(Error::conversion("boom").to_string(), "boom");
+    }
+
+    #[test]
+    fn conversion_errors_build_attribute_paths() {
+        let error = Error::conversion("expected a number (N), found S").in_attribute("zip").in_attribute("address");
+        assert_eq!(error.message(), "attribute `address.zip`: expected a number (N), found S");
+        let error = Error::conversion("bad").in_element(3).in_attribute("tags");
+        assert_eq!(error.message(), "attribute `tags[3]`: bad");
+        let error = Error::conversion("bad").in_attribute("x").in_element(0).in_attribute("rows");
+        assert_eq!(error.message(), "attribute `rows[0].x`: bad");
+        // Service errors are not rewritten.
+        assert_eq!(Error::validation("v").in_attribute("a").message(), "v");
+    }
+
+    #[test]
+    fn transport_errors_keep_their_source() {
+        let io = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused");
+        let error = Error::transport("could not reach DynamoDB", io);
+        assert!(error.is_retryable());
+        assert_eq!(error.source().map(|s| s.to_string()), Some("refused".to_owned()));
     }
 }

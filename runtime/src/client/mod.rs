@@ -89,3 +89,6 @@ macro_rules! debug_builder {
 }
 
 debug_builder!(Put<'a, B, T>, PutReturningOld<'a, B, T>, Get<'a, B, T>, Delete<'a, B, T>, DeleteReturningOld<'a, B, T>, Query<'a, B, T, S>, Scan<'a, B, T>);
+
+#[cfg(test)]
+mod tests;
