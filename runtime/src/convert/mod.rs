@@ -7,7 +7,7 @@
 //! |---|---|
 //! | `String` | `S` |
 //! | `bool` | `BOOL` |
-//! | every integer width, [`Number`] | `N` (exact, no `f64` in between) |
+//! | every integer width, [`Number`](crate::Number) | `N` (exact, no `f64` in between) |
 //! | `f32`, `f64` | `N` (finite values only; NaN and infinities are an error) |
 //! | `Vec<u8>` | `B` |
 //! | `Vec<T>`, `VecDeque<T>` | `L` |

@@ -224,3 +224,153 @@ impl From<Vec<AttributeValue>> for AttributeValue {
         AttributeValue::L(value)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL_TYPES: [AttributeType; 10] = [
+        AttributeType::S,
+        AttributeType::N,
+        AttributeType::B,
+        AttributeType::Bool,
+        AttributeType::Null,
+        AttributeType::M,
+        AttributeType::L,
+        AttributeType::Ss,
+        AttributeType::Ns,
+        AttributeType::Bs,
+    ];
+
+    fn one_of_each() -> Vec<AttributeValue> {
+        vec![
+            AttributeValue::S("x".into()),
+            AttributeValue::N(Number::from(1)),
+            AttributeValue::B(vec![1]),
+            AttributeValue::Bool(true),
+            AttributeValue::Null,
+            AttributeValue::M(Item::new()),
+            AttributeValue::L(Vec::new()),
+            AttributeValue::Ss(vec!["a".into()]),
+            AttributeValue::Ns(vec![Number::from(2)]),
+            AttributeValue::Bs(vec![vec![3]]),
+        ]
+    }
+
+    #[test]
+    fn wire_names_round_trip() {
+        let names = ["S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS"];
+        for (ty, name) in ALL_TYPES.into_iter().zip(names) {
+            assert_eq!(ty.as_str(), name);
+            assert_eq!(ty.to_string(), name);
+            assert_eq!(AttributeType::from_wire(name), Some(ty));
+        }
+        for unknown in ["", "s", "Bool", "STRING", "NUMBER", "N "] {
+            assert_eq!(AttributeType::from_wire(unknown), None, "`{unknown}`");
+        }
+    }
+
+    #[test]
+    fn each_value_reports_its_type() {
+        let types: Vec<AttributeType> = one_of_each()
+            .iter()
+            .map(AttributeValue::attribute_type)
+            .collect();
+        assert_eq!(types, ALL_TYPES);
+    }
+
+    #[test]
+    fn accessors_match_only_their_type() {
+        for value in one_of_each() {
+            let ty = value.attribute_type();
+            assert_eq!(value.as_s().is_some(), ty == AttributeType::S, "{value:?}");
+            assert_eq!(value.as_n().is_some(), ty == AttributeType::N, "{value:?}");
+            assert_eq!(value.as_b().is_some(), ty == AttributeType::B, "{value:?}");
+            assert_eq!(
+                value.as_bool().is_some(),
+                ty == AttributeType::Bool,
+                "{value:?}"
+            );
+            assert_eq!(value.is_null(), ty == AttributeType::Null, "{value:?}");
+            assert_eq!(value.as_m().is_some(), ty == AttributeType::M, "{value:?}");
+            assert_eq!(value.as_l().is_some(), ty == AttributeType::L, "{value:?}");
+        }
+        assert_eq!(AttributeValue::S("x".into()).as_s(), Some("x"));
+        assert_eq!(
+            AttributeValue::N(Number::from(7)).as_n(),
+            Some(&Number::from(7))
+        );
+        assert_eq!(AttributeValue::B(vec![1, 2]).as_b(), Some(&[1u8, 2][..]));
+        assert_eq!(AttributeValue::Bool(false).as_bool(), Some(false));
+        assert_eq!(
+            AttributeValue::L(vec![AttributeValue::Null]).as_l(),
+            Some(&[AttributeValue::Null][..])
+        );
+    }
+
+    #[test]
+    fn conversions_pick_the_obvious_type() {
+        assert_eq!(AttributeValue::from("x"), AttributeValue::S("x".into()));
+        assert_eq!(
+            AttributeValue::from(String::from("y")),
+            AttributeValue::S("y".into())
+        );
+        assert_eq!(
+            AttributeValue::from(Number::from(3)),
+            AttributeValue::N(Number::from(3))
+        );
+        assert_eq!(AttributeValue::from(true), AttributeValue::Bool(true));
+        assert_eq!(AttributeValue::from(vec![9u8]), AttributeValue::B(vec![9]));
+        assert_eq!(
+            AttributeValue::from(Item::new()),
+            AttributeValue::M(Item::new())
+        );
+        assert_eq!(
+            AttributeValue::from(vec![AttributeValue::Null]),
+            AttributeValue::L(vec![AttributeValue::Null])
+        );
+    }
+
+    #[test]
+    fn equality_is_structural_with_numeric_numbers() {
+        let spelled = |text: &str| Number::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(
+            AttributeValue::N(spelled("1.0")),
+            AttributeValue::N(spelled("1"))
+        );
+        // Set members keep their order: equality is structural, not set equality.
+        assert_ne!(
+            AttributeValue::Ss(vec!["a".into(), "b".into()]),
+            AttributeValue::Ss(vec!["b".into(), "a".into()])
+        );
+        assert_ne!(
+            AttributeValue::S("1".into()),
+            AttributeValue::N(Number::from(1))
+        );
+        assert_ne!(AttributeValue::B(Vec::new()), AttributeValue::L(Vec::new()));
+    }
+
+    #[test]
+    fn debug_prints_wire_json() {
+        let value = AttributeValue::M(
+            [
+                (
+                    "n".to_owned(),
+                    AttributeValue::N(Number::parse("1.50").unwrap_or_default()),
+                ),
+                ("b".to_owned(), AttributeValue::B(vec![0, 1])),
+                ("z".to_owned(), AttributeValue::Null),
+            ]
+            .into_iter()
+            .collect(),
+        );
+        assert_eq!(
+            format!("{value:?}"),
+            r#"{"M":{"b":{"B":"AAE="},"n":{"N":"1.5"},"z":{"NULL":true}}}"#
+        );
+        assert_eq!(
+            format!("{:?}", AttributeValue::Bool(true)),
+            r#"{"BOOL":true}"#
+        );
+    }
+}

@@ -151,3 +151,195 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(value)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn n(text: &str) -> Number {
+        Number::parse(text).unwrap_or_else(|e| panic!("`{text}` should parse: {e}"))
+    }
+
+    fn decode(json: &str) -> Result<AttributeValue, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    fn encode(value: &AttributeValue) -> String {
+        serde_json::to_string(value).unwrap_or_else(|e| panic!("{value:?} should encode: {e}"))
+    }
+
+    /// Every type: the JSON decodes to the value and the value encodes to the same JSON.
+    #[test]
+    fn every_type_round_trips() {
+        let item: Item = [
+            ("a".to_owned(), AttributeValue::S("x".into())),
+            ("b".to_owned(), AttributeValue::Null),
+        ]
+        .into_iter()
+        .collect();
+        let cases = [
+            (r#"{"S":"x"}"#, AttributeValue::S("x".into())),
+            (r#"{"S":""}"#, AttributeValue::S(String::new())),
+            (r#"{"S":"é\"\n"}"#, AttributeValue::S("é\"\n".into())),
+            (r#"{"N":"1"}"#, AttributeValue::N(n("1"))),
+            (r#"{"N":"-0.00000015"}"#, AttributeValue::N(n("-1.5e-7"))),
+            (r#"{"B":"AAE="}"#, AttributeValue::B(vec![0, 1])),
+            (r#"{"B":""}"#, AttributeValue::B(Vec::new())),
+            (r#"{"BOOL":true}"#, AttributeValue::Bool(true)),
+            (r#"{"BOOL":false}"#, AttributeValue::Bool(false)),
+            (r#"{"NULL":true}"#, AttributeValue::Null),
+            (
+                r#"{"M":{"a":{"S":"x"},"b":{"NULL":true}}}"#,
+                AttributeValue::M(item),
+            ),
+            (r#"{"M":{}}"#, AttributeValue::M(Item::new())),
+            (
+                r#"{"L":[{"N":"1"},{"L":[]},{"BOOL":false}]}"#,
+                AttributeValue::L(vec![
+                    AttributeValue::N(n("1")),
+                    AttributeValue::L(Vec::new()),
+                    AttributeValue::Bool(false),
+                ]),
+            ),
+            (
+                r#"{"SS":["b","a",""]}"#,
+                AttributeValue::Ss(vec!["b".into(), "a".into(), String::new()]),
+            ),
+            (
+                r#"{"NS":["1","2.5","-100"]}"#,
+                AttributeValue::Ns(vec![n("1"), n("2.5"), n("-1e2")]),
+            ),
+            (
+                r#"{"BS":["AAE=","/w=="]}"#,
+                AttributeValue::Bs(vec![vec![0, 1], vec![255]]),
+            ),
+        ];
+        for (json, value) in cases {
+            assert_eq!(decode(json), Ok(value.clone()), "decode {json}");
+            assert_eq!(encode(&value), json, "encode {value:?}");
+        }
+    }
+
+    /// Numbers are read in any valid spelling and written in DynamoDB's normalized form.
+    #[test]
+    fn numbers_are_normalized_on_the_way_out() {
+        let cases = [
+            (r#"{"N":"1.50"}"#, r#"{"N":"1.5"}"#),
+            (r#"{"N":"1e2"}"#, r#"{"N":"100"}"#),
+            (r#"{"N":"-0.000"}"#, r#"{"N":"0"}"#),
+            (r#"{"NS":["1.0","+2E0"]}"#, r#"{"NS":["1","2"]}"#),
+        ];
+        for (input, output) in cases {
+            let value = decode(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(encode(&value), output, "{input}");
+        }
+    }
+
+    #[test]
+    fn malformed_values_are_rejected() {
+        let cases = [
+            (r#"{}"#, "Supplied AttributeValue is empty"),
+            (r#"{"S":"x","N":"1"}"#, "more than one datatypes"),
+            (r#"{"S":"x","S":"y"}"#, "more than one datatypes"),
+            (
+                r#"{"NULL":false}"#,
+                "Null attribute value types must have the value of true",
+            ),
+            (r#"{"B":"!!"}"#, "Invalid Base64 value"),
+            (r#"{"B":"AAE"}"#, "Invalid Base64 value"),
+            (r#"{"BS":["AAE=","%"]}"#, "Invalid Base64 value"),
+            (r#"{"X":"1"}"#, "unknown field `X`"),
+            (r#"{"s":"x"}"#, "unknown field `s`"),
+            (
+                r#"{"N":"abc"}"#,
+                "invalid number `abc`: not a decimal number",
+            ),
+            (r#"{"N":"1e126"}"#, "invalid number `1e126`"),
+            (r#"{"NS":["1","x"]}"#, "invalid number `x`"),
+            (r#"{"N":1}"#, "invalid type"),
+            (r#"{"S":1}"#, "invalid type"),
+            (r#"{"BOOL":"true"}"#, "invalid type"),
+            (r#"{"NULL":null}"#, "invalid type"),
+            (r#"{"L":{}}"#, "invalid type"),
+            (r#"{"M":[]}"#, "invalid type"),
+            (r#"{"SS":"a"}"#, "invalid type"),
+            (r#""x""#, "invalid type"),
+            (r#"null"#, "invalid type"),
+            (r#"{"L":[{}]}"#, "Supplied AttributeValue is empty"),
+        ];
+        for (json, message) in cases {
+            match decode(json) {
+                Ok(value) => panic!("{json} should be rejected, got {value:?}"),
+                Err(error) => assert!(
+                    error.contains(message),
+                    "{json}: `{error}` lacks `{message}`"
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn items_round_trip() {
+        let json = r#"{"id":{"S":"k"},"n":{"N":"7"},"tags":{"SS":["a"]}}"#;
+        let item: Item = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(item.get("n"), Some(&AttributeValue::N(n("7"))));
+        assert_eq!(serde_json::to_string(&item).ok().as_deref(), Some(json));
+    }
+
+    #[test]
+    fn decodes_from_json_values_too() {
+        // Owned keys (not borrowed from the input) take the same path.
+        let value = serde_json::json!({ "M": { "k": { "N": "1.0" } } });
+        let decoded: Result<AttributeValue, _> = serde_json::from_value(value);
+        let expected = AttributeValue::M(
+            [("k".to_owned(), AttributeValue::N(n("1")))]
+                .into_iter()
+                .collect(),
+        );
+        assert_eq!(decoded.map_err(|e| e.to_string()), Ok(expected));
+        let escaped_key = decode(r#"{"\u0053":"x"}"#);
+        assert_eq!(escaped_key, Ok(AttributeValue::S("x".into())));
+    }
+
+    fn number() -> impl Strategy<Value = Number> {
+        (any::<bool>(), any::<u64>(), -140i32..=120)
+            .prop_filter_map("out of range", |(neg, c, e)| {
+                Number::from_parts(neg, c.into(), e).ok()
+            })
+    }
+
+    fn attribute_value() -> impl Strategy<Value = AttributeValue> {
+        let leaf = prop_oneof![
+            any::<String>().prop_map(AttributeValue::S),
+            number().prop_map(AttributeValue::N),
+            prop::collection::vec(any::<u8>(), 0..8).prop_map(AttributeValue::B),
+            any::<bool>().prop_map(AttributeValue::Bool),
+            Just(AttributeValue::Null),
+            prop::collection::vec(any::<String>(), 1..4).prop_map(AttributeValue::Ss),
+            prop::collection::vec(number(), 1..4).prop_map(AttributeValue::Ns),
+            prop::collection::vec(prop::collection::vec(any::<u8>(), 0..6), 1..4)
+                .prop_map(AttributeValue::Bs),
+        ];
+        // Depth at most 4: a leaf wrapped in up to 3 levels of lists and maps.
+        leaf.prop_recursive(3, 48, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(AttributeValue::L),
+                prop::collection::btree_map(any::<String>(), inner, 0..4)
+                    .prop_map(AttributeValue::M),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn json_round_trips(value in attribute_value()) {
+            let json = encode(&value);
+            prop_assert_eq!(decode(&json), Ok(value.clone()), "json {}", json);
+            // Through serde_json::Value as well (owned strings instead of borrowed ones).
+            let tree = serde_json::to_value(&value).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let decoded: Result<AttributeValue, _> = serde_json::from_value(tree);
+            prop_assert_eq!(decoded.map_err(|e| e.to_string()), Ok(value));
+        }
+    }
+}
