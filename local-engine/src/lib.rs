@@ -1,1 +1,62 @@
-//! An in-process engine that behaves like Amazon DynamoDB.
+//! # dynamodel-local
+//!
+//! An in-process engine that behaves like Amazon DynamoDB, so tests of code written against
+//! `dynamodel` are fast, offline and honest. [`Engine`] implements [`dynamodel::Backend`] on
+//! the model types directly: no JSON, no sockets.
+//!
+//! ```no_run
+//! # async fn demo() -> dynamodel::Result<()> {
+//! use dynamodel::Backend;
+//! use dynamodel::model::{
+//!     AttributeDefinition, BillingMode, CreateTableInput, KeySchemaElement, ScalarAttributeType,
+//! };
+//!
+//! let engine = dynamodel_local::Engine::new();
+//! engine
+//!     .create_table(CreateTableInput {
+//!         table_name: "games".into(),
+//!         attribute_definitions: vec![AttributeDefinition::new("id", ScalarAttributeType::S)],
+//!         key_schema: vec![KeySchemaElement::hash("id")],
+//!         billing_mode: Some(BillingMode::PayPerRequest),
+//!         ..Default::default()
+//!     })
+//!     .await?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Served today: CreateTable, DeleteTable, DescribeTable, ListTables, PutItem, GetItem,
+//! DeleteItem, Query (`KeyConditionExpression` and legacy `KeyConditions`) and Scan (with
+//! parallel segments), with DynamoDB's validation order and exact messages. Parameters of
+//! features not built yet (secondary indexes, conditions, filters, projections, streams) are
+//! refused with a `ValidationException` that says so, never silently ignored.
+//!
+//! Layout: `ops` has one module per operation; `storage` holds tables and the ordered key
+//! encoding; `expr` the expression language; `validate` the request checks; `messages` every
+//! message text; `size` and `capacity` DynamoDB's item-size and capacity arithmetic. The
+//! design notes are in `docs/design.md` ("In-process engine").
+
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+mod capacity;
+mod engine;
+mod expr;
+mod messages;
+mod ops;
+mod size;
+mod storage;
+mod validate;
+
+#[cfg(test)]
+mod tests;
+
+pub use engine::{Engine, EngineBuilder, EngineConfig};

@@ -1,0 +1,168 @@
+//! `Scan`: the whole table in stored-key order (partitions by hash, then sort key), page by
+//! page, optionally one segment of a parallel scan.
+//!
+//! Segments split the 64-bit partition-hash space into `TotalSegments` contiguous ranges:
+//! segment `i` holds the hashes in `[i * 2^64 / n, (i + 1) * 2^64 / n)`. The ranges are
+//! disjoint, cover the whole space, and keep every partition in one segment.
+
+use std::ops::Bound;
+
+use dynamodel::Error;
+use dynamodel::model::{ScanInput, ScanOutput, Select};
+
+use super::page;
+use crate::capacity::{self, Kind};
+use crate::engine::Shared;
+use crate::expr::{Placeholders, Uses};
+use crate::messages::unsupported::{self, Feature};
+use crate::messages::{self, Layer, Violations, start_key};
+use crate::storage::StorageKey;
+use crate::validate::{self, key, value};
+
+/// The most segments a parallel scan may have.
+const MAX_SEGMENTS: i32 = 1_000_000;
+
+pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error> {
+    check_constraints(&input)?;
+    let segment = segment(input.segment, input.total_segments)?;
+    unsupported::reject(&[
+        (input.index_name.is_some(), Feature::IndexName),
+        (input.filter_expression.is_some(), Feature::FilterExpression),
+        (
+            input.projection_expression.is_some(),
+            Feature::ProjectionExpression,
+        ),
+        (input.scan_filter.is_some(), Feature::ScanFilter),
+        (input.attributes_to_get.is_some(), Feature::AttributesToGet),
+        (
+            input.conditional_operator.is_some(),
+            Feature::ConditionalOperator,
+        ),
+    ])?;
+    let count_only = super::query::select(input.select.as_ref())?;
+    let uses = Uses {
+        any_expression: false,
+        value_expression: false,
+    };
+    Placeholders::new(
+        input.expression_attribute_names.as_ref(),
+        input.expression_attribute_values.as_ref(),
+        uses,
+        Layer::Older,
+    )?;
+    if let Some(start) = &input.exclusive_start_key {
+        value::check_item(start, Layer::Older)?;
+    }
+    let table = super::item_table(shared, &input.table_name)?;
+    let schema = &table.definition.key_schema;
+    let start = match &input.exclusive_start_key {
+        Some(start) => Some(key::start_key(schema, start, start_key::invalid)?),
+        None => None,
+    };
+    let (segment_start, segment_end) = segment;
+    let mut low = Bound::Included(StorageKey::hash_floor(segment_start));
+    if let Some(start) = start {
+        if start >= StorageKey::hash_floor(segment_start) {
+            low = Bound::Excluded(start);
+        }
+    }
+    let high = match segment_end {
+        Some(end) => Bound::Excluded(StorageKey::hash_floor(end)),
+        None => Bound::Unbounded,
+    };
+    let limit = input.limit.and_then(|l| usize::try_from(l).ok());
+    let page = {
+        let data = table.data.read();
+        let empty = match (&low, &high) {
+            (Bound::Excluded(l), Bound::Excluded(h)) | (Bound::Included(l), Bound::Excluded(h)) => {
+                l >= h
+            }
+            _ => false,
+        };
+        if empty {
+            page::Page::default()
+        } else {
+            page::read(data.items.range((low, high)), limit, !count_only)
+        }
+    };
+    let units = capacity::read_units(page.bytes, input.consistent_read.unwrap_or(false));
+    Ok(ScanOutput {
+        count: page::count(page.scanned),
+        scanned_count: page::count(page.scanned),
+        last_evaluated_key: page.last_key.as_ref().map(|k| schema.key_item(k)),
+        items: (!count_only).then_some(page.items),
+        consumed_capacity: capacity::report(
+            input.return_consumed_capacity.as_ref(),
+            &input.table_name,
+            units,
+            Kind::Read,
+        ),
+    })
+}
+
+fn check_constraints(input: &ScanInput) -> Result<(), Error> {
+    let mut violations = Violations::new();
+    super::check_table_name(&mut violations, &input.table_name);
+    if input.limit.is_some_and(|limit| limit < 1) {
+        violations.min_value_unechoed("Limit", 1);
+    }
+    if input.segment.is_some_and(|segment| segment < 0) {
+        violations.min_value_unechoed("Segment", 0);
+    }
+    if let Some(total) = input.total_segments {
+        if total < 1 {
+            violations.min_value_unechoed("TotalSegments", 1);
+        }
+        if total > MAX_SEGMENTS {
+            violations.max_value_unechoed("TotalSegments", i64::from(MAX_SEGMENTS));
+        }
+    }
+    if let Some(Select::Unknown(other)) = &input.select {
+        violations.enum_value(other, "select", Select::VALUES);
+    }
+    validate::return_consumed_capacity(&mut violations, input.return_consumed_capacity.as_ref());
+    violations.finish()
+}
+
+/// The hash range `[start, end)` of the requested segment (`end = None`: to the top).
+fn segment(segment: Option<i32>, total: Option<i32>) -> Result<(u64, Option<u64>), Error> {
+    let (segment, total) = match (segment, total) {
+        (None, None) => return Ok((0, None)),
+        (Some(_), None) => return Err(messages::total_segments_required()),
+        (None, Some(_)) => return Err(messages::segment_required()),
+        (Some(segment), Some(total)) if segment >= total => {
+            return Err(messages::segment_out_of_range());
+        }
+        (Some(segment), Some(total)) => (segment, total),
+    };
+    let (segment, total) = (
+        u128::from(segment.unsigned_abs()),
+        u128::from(total.unsigned_abs().max(1)),
+    );
+    let boundary = |i: u128| u64::try_from((i << 64) / total).unwrap_or(u64::MAX);
+    let end = (segment + 1 < total).then(|| boundary(segment + 1));
+    Ok((boundary(segment), end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::segment;
+
+    #[test]
+    fn segments_tile_the_hash_space() {
+        assert_eq!(segment(None, None).unwrap(), (0, None));
+        assert_eq!(segment(Some(0), Some(1)).unwrap(), (0, None));
+        assert_eq!(segment(Some(0), Some(2)).unwrap(), (0, Some(1 << 63)));
+        assert_eq!(segment(Some(1), Some(2)).unwrap(), (1 << 63, None));
+        let total = 7;
+        let mut next = 0;
+        for i in 0..total {
+            let (start, end) = segment(Some(i), Some(total)).unwrap();
+            assert_eq!(start, next);
+            match end {
+                Some(end) => next = end,
+                None => assert_eq!(i, total - 1),
+            }
+        }
+    }
+}
