@@ -1,15 +1,286 @@
-//! Derive macros for dynamodel. See the `dynamodel` crate for documentation.
+//! Derive macros for [dynamodel](https://docs.rs/dynamodel): `#[derive(Table)]` and
+//! `#[derive(Attribute)]`. Use them through the `dynamodel` crate, which re-exports them
+//! next to the traits they implement.
+//!
+//! The examples below are marked `ignore` because this crate cannot depend on
+//! `dynamodel`; the workspace's UI tests compile the same shapes
+//! (`tests/ui/derive/pass/supported-types.rs`).
+
+mod ast;
+mod attr;
+mod case;
+mod check;
+mod ctxt;
+mod expand;
+mod fallback;
+
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 
-/// Derives `dynamodel::Table` (and `dynamodel::Attribute`) for a struct.
+/// Derives `dynamodel::Table` (and `dynamodel::Attribute`) for a struct with named fields:
+/// the struct is stored as the items of one DynamoDB table.
+///
+/// ```ignore
+/// use dynamodel::Table;
+///
+/// #[derive(Table, Clone, Debug, PartialEq)]
+/// #[dynamodel(table = "games", rename_all = "camelCase")]
+/// pub struct Game {
+///     #[dynamodel(partition_key)]
+///     game_id: String,        // stored as `gameId`
+///     #[dynamodel(sort_key)]
+///     turn: u32,
+///     player: String,
+///     winner: Option<String>, // left out of the item when `None`
+/// }
+///
+/// let key = Game::key("g1", 3); // a `dynamodel::Key<Game>`
+/// assert_eq!(Game::TABLE_NAME, "games");
+/// assert_eq!(Game::PARTITION_KEY, "gameId");
+/// assert_eq!(Game::SORT_KEY, Some("turn"));
+/// ```
+///
+/// # What it generates
+///
+/// * `impl Table`: `TABLE_NAME`, `PARTITION_KEY` and `SORT_KEY` (the attribute names
+///   after renaming), `type PartitionKey` and `type SortKey` (the key fields' types, or
+///   `dynamodel::NoSortKey`), `schema()` (key types from `KeyAttribute::SCALAR_TYPE`,
+///   billing from the attributes below), `to_item`, `from_item` and `primary_key`.
+/// * `impl Attribute`: the struct stored as a map (`M`), so a table struct can also be
+///   nested inside another item.
+/// * An inherent constructor with the struct's visibility,
+///   `fn key(partition_key: impl Into<Pk>, sort_key: impl Into<Sk>) -> Key<Self>`
+///   (without the second parameter when there is no sort key), with the key fields' names
+///   as parameter names. Number keys are taken as they are (`turn: u32`), so that integer
+///   literals infer their type: `Game::key("g1", 3)`. (A field or method of your own named
+///   `key` clashes with it.)
+///
+/// Every field type must implement `dynamodel::Attribute` and key field types
+/// `dynamodel::KeyAttribute` (strings, numbers, `Vec<u8>`, or a newtype with
+/// `#[derive(Attribute)]` and `#[dynamodel(key)]`); otherwise the error points at the
+/// field's type. Type parameters get `T: Attribute + Send + Sync + 'static` bounds; a
+/// table cannot have lifetime parameters.
+///
+/// An attribute that is absent from an item reads as `None` for an `Option` field, as an
+/// empty set for a set field, as `Default::default()` for a `default` field, and as a
+/// conversion error naming the attribute otherwise.
+///
+/// # Container attributes
+///
+/// ## `table = "name"` (required)
+///
+/// The table name: 3 to 255 characters of `a-z`, `A-Z`, `0-9`, `_`, `-` and `.`.
+///
+/// ## `rename_all = "case"`
+///
+/// Renames every field that has no `rename`, from its `snake_case` Rust name, to one of
+/// `camelCase`, `snake_case`, `PascalCase`, `SCREAMING_SNAKE_CASE`, `kebab-case`,
+/// `SCREAMING-KEBAB-CASE`, `lowercase` or `UPPERCASE`.
+///
+/// ```ignore
+/// #[derive(Table)]
+/// #[dynamodel(table = "orders", rename_all = "PascalCase")]
+/// struct Order {
+///     #[dynamodel(partition_key)]
+///     order_id: String, // stored as `OrderId`
+/// }
+/// ```
+///
+/// ## `read_capacity = N, write_capacity = N`
+///
+/// Provisioned billing with these capacity units; both or neither. Without them the
+/// schema says on-demand billing (`Billing::OnDemand`).
+///
+/// ```ignore
+/// #[derive(Table)]
+/// #[dynamodel(table = "audit", read_capacity = 5, write_capacity = 10)]
+/// struct AuditEntry {
+///     #[dynamodel(partition_key)]
+///     id: u64,
+/// }
+/// assert_eq!(AuditEntry::schema().billing, Billing::Provisioned { read: 5, write: 10 });
+/// ```
+///
+/// # Field attributes
+///
+/// ## `partition_key` and `sort_key`
+///
+/// The key fields: exactly one partition key and at most one sort key. Key fields cannot
+/// also be `skip`, `default` or `nullable`.
+///
+/// ## `rename = "name"`
+///
+/// The attribute name of the field, instead of its Rust name (after `rename_all`). A raw
+/// identifier such as `r#type` is stored as `type` without `rename`. Two stored fields
+/// cannot have the same attribute name.
+///
+/// ```ignore
+/// #[derive(Table)]
+/// #[dynamodel(table = "users")]
+/// struct User {
+///     #[dynamodel(partition_key, rename = "PK")]
+///     id: String,
+///     r#type: String, // stored as `type`
+/// }
+/// ```
+///
+/// ## `skip`
+///
+/// The field is not stored; reading fills it with `Default::default()`.
+///
+/// ## `default`
+///
+/// When the attribute is absent, reading gives `Default::default()` instead of an error:
+/// for fields added to a model after items were written.
+///
+/// ## `nullable`
+///
+/// For an `Option` field: `None` is stored as `NULL` instead of leaving the attribute out
+/// (either reads back as `None`).
+///
+/// ```ignore
+/// #[derive(Table)]
+/// #[dynamodel(table = "profiles")]
+/// struct Profile {
+///     #[dynamodel(partition_key)]
+///     user_id: String,
+///     #[dynamodel(skip)]
+///     session: Option<Session>, // never stored
+///     #[dynamodel(default)]
+///     visits: u32,              // 0 when the item has no `visits`
+///     #[dynamodel(nullable)]
+///     nickname: Option<String>, // `None` is stored as NULL
+/// }
+/// ```
 #[proc_macro_derive(Table, attributes(dynamodel))]
-pub fn derive_table(_input: TokenStream) -> TokenStream {
-    TokenStream::new()
+pub fn derive_table(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    expand::derive_table(input.clone())
+        .unwrap_or_else(|error| fallback::table(input, error))
+        .into()
 }
 
-/// Derives `dynamodel::Attribute` for a struct or enum.
+/// Derives `dynamodel::Attribute` for a struct or enum: the type is stored as one
+/// attribute value inside an item.
+///
+/// ```ignore
+/// use dynamodel::{Attribute, Table};
+///
+/// #[derive(Attribute, Clone, Debug, PartialEq)]
+/// #[dynamodel(key)]
+/// pub struct PlayerId(String); // stored as its string; usable as a key
+///
+/// #[derive(Attribute, Debug, PartialEq)]
+/// #[dynamodel(rename_all = "camelCase")]
+/// pub struct Address {
+///     street_name: String, // {"streetName": ..., "floor": ...}
+///     floor: u8,
+/// }
+///
+/// #[derive(Attribute, Debug, PartialEq)]
+/// #[dynamodel(rename_all = "lowercase")]
+/// pub enum Mark { X, O } // "x" or "o"
+///
+/// #[derive(Attribute, Debug, PartialEq)]
+/// pub enum Move {
+///     Pass,                      // "Pass"
+///     Place(u8),                 // {"Place": 4}
+///     Swap(u8, u8),              // {"Swap": [1, 2]}
+///     Resign { reason: String }, // {"Resign": {"reason": "..."}}
+/// }
+///
+/// #[derive(Table)]
+/// #[dynamodel(table = "players")]
+/// pub struct Player {
+///     #[dynamodel(partition_key)]
+///     id: PlayerId,
+///     address: Address,
+///     mark: Mark,
+///     last_move: Option<Move>,
+/// }
+///
+/// let key = Player::key(PlayerId("p1".into()));
+/// ```
+///
+/// # How each shape is stored
+///
+/// * A struct with named fields: a map (`M`) with one entry per stored field. Its fields
+///   take the field attributes of `#[derive(Table)]` except the keys.
+/// * A newtype struct `struct UserId(String);`: transparent, stored as its inner value
+///   (and left out of an item when the inner value is, like `None`).
+/// * A tuple struct with several fields: a list (`L`) of its fields, in order.
+/// * An enum whose variants are all unit variants: the variant's name as a string (`S`).
+/// * Any other enum is externally tagged: a unit variant is the string `"Variant"`; a
+///   variant with data is a map with one entry, `{"Variant": data}`, where the data of a
+///   newtype variant is its inner value, of a struct variant a map of its fields, and of a
+///   tuple variant a list of its fields. Reading accepts exactly these forms; an unknown
+///   variant is a conversion error that names it and lists the known ones.
+///
+/// Type parameters get a `T: Attribute` bound. Conversion errors carry the path of the
+/// attribute that failed, such as `address.floor` or `last_move.Resign.reason`.
+///
+/// # Container attributes
+///
+/// ## `rename_all = "case"`
+///
+/// Renames the fields of a struct (written in `snake_case`), or the variants of an enum
+/// (written in `PascalCase`), that have no `rename`, to one of `camelCase`, `snake_case`,
+/// `PascalCase`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE`,
+/// `lowercase` or `UPPERCASE`. The fields of struct variants keep their names.
+///
+/// ## `key`
+///
+/// On a newtype struct: also implement `dynamodel::KeyAttribute`, with the inner type's
+/// key type, so that the newtype can be a table's partition or sort key. The inner type
+/// must be a key type and the newtype must implement `Clone`.
+///
+/// ```ignore
+/// #[derive(Attribute, Clone, Debug, PartialEq)]
+/// #[dynamodel(key)]
+/// struct OrderNumber(u64); // a number (N) key
+/// ```
+///
+/// # Field attributes
+///
+/// On the named fields of structs and struct variants: `rename = "name"`, `skip`,
+/// `default` and `nullable`, as for `#[derive(Table)]`. `partition_key` and `sort_key` are
+/// errors: only tables have keys. Unnamed fields take no attributes.
+///
+/// ```ignore
+/// #[derive(Attribute)]
+/// struct Settings {
+///     #[dynamodel(rename = "tz")]
+///     time_zone: String,
+///     #[dynamodel(default)]
+///     dark_mode: bool,
+///     #[dynamodel(nullable)]
+///     locale: Option<String>,
+///     #[dynamodel(skip)]
+///     parsed: Option<Locale>,
+/// }
+/// ```
+///
+/// # Variant attributes
+///
+/// ## `rename = "name"`
+///
+/// The name the variant is stored under, instead of its Rust name (after `rename_all`).
+///
+/// ```ignore
+/// #[derive(Attribute)]
+/// enum Status {
+///     #[dynamodel(rename = "active")]
+///     Active,
+///     #[dynamodel(rename = "gone")]
+///     Deleted { at: String },
+/// }
+/// ```
 #[proc_macro_derive(Attribute, attributes(dynamodel))]
-pub fn derive_attribute(_input: TokenStream) -> TokenStream {
-    TokenStream::new()
+pub fn derive_attribute(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    expand::derive_attribute(input.clone())
+        .unwrap_or_else(|error| fallback::attribute(input, error))
+        .into()
 }

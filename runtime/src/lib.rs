@@ -50,7 +50,16 @@ pub use dynamodel_derive::{Attribute, Table};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::convert::type_mismatch;
-    pub use crate::table::{put_field, put_nullable_field, take_field, take_field_or_default};
+    pub use crate::model::{AttributeType, AttributeValue, Item, ScalarAttributeType};
+    pub use crate::table::{
+        FieldCodec, field, list, put_field, put_nullable_field, take_elements, take_field,
+        take_field_or_default, take_map, unknown_variant, variant_parts, variant_value,
+    };
+    pub use std::clone::Clone;
+    pub use std::convert::Into;
+    pub use std::default::Default;
+    pub use std::marker::{Send, Sync};
+    pub use std::option::Option;
     pub use std::result::Result;
     pub use std::string::String;
     pub use std::vec::Vec;

@@ -239,3 +239,185 @@ pub fn put_nullable_field<V: Attribute>(item: &mut Item, name: &str, value: &V) 
     item.insert(name.to_owned(), value);
     Ok(())
 }
+
+// Support for the code `dynamodel-derive` generates, reached through `__private`.
+
+/// How generated code converts one value of type `V`: a field, a newtype's inner value or
+/// a variant's data. Built by [`field`].
+///
+/// `field::<V>()` is the one place generated code requires `V: Attribute`, so rustc
+/// reports an unsupported type once, on the field's type, instead of at every use.
+#[doc(hidden)]
+pub struct FieldCodec<V> {
+    to: fn(&V) -> Result<AttributeValue>,
+    from: fn(AttributeValue) -> Result<V>,
+    is_absent: fn(&V) -> bool,
+    from_absent: fn() -> Result<V>,
+    put: fn(&mut Item, &str, &V) -> Result<()>,
+    put_nullable: fn(&mut Item, &str, &V) -> Result<()>,
+    take: fn(&mut Item, &str) -> Result<V>,
+}
+
+/// The conversions of `V` for generated code.
+#[doc(hidden)]
+#[inline]
+pub fn field<V: Attribute>() -> FieldCodec<V> {
+    FieldCodec {
+        to: V::to_attribute,
+        from: V::from_attribute,
+        is_absent: V::is_absent,
+        from_absent: V::from_absent,
+        put: put_field::<V>,
+        put_nullable: put_nullable_field::<V>,
+        take: take_field::<V>,
+    }
+}
+
+impl<V> FieldCodec<V> {
+    /// [`Attribute::to_attribute`].
+    #[inline]
+    pub fn to_attribute(&self, value: &V) -> Result<AttributeValue> {
+        (self.to)(value)
+    }
+
+    /// [`Attribute::from_attribute`].
+    #[inline]
+    pub fn from_attribute(&self, value: AttributeValue) -> Result<V> {
+        (self.from)(value)
+    }
+
+    /// [`Attribute::is_absent`].
+    #[inline]
+    pub fn is_absent(&self, value: &V) -> bool {
+        (self.is_absent)(value)
+    }
+
+    /// [`Attribute::from_absent`].
+    #[inline]
+    pub fn from_absent(&self) -> Result<V> {
+        (self.from_absent)()
+    }
+
+    /// [`put_field`].
+    #[inline]
+    pub fn put(&self, item: &mut Item, name: &str, value: &V) -> Result<()> {
+        (self.put)(item, name, value)
+    }
+
+    /// [`put_nullable_field`].
+    #[inline]
+    pub fn put_nullable(&self, item: &mut Item, name: &str, value: &V) -> Result<()> {
+        (self.put_nullable)(item, name, value)
+    }
+
+    /// [`take_field`].
+    #[inline]
+    pub fn take(&self, item: &mut Item, name: &str) -> Result<V> {
+        (self.take)(item, name)
+    }
+
+    /// Reads the element at `index` of a list (a tuple's field), adding the index to errors.
+    #[inline]
+    pub fn from_element(&self, value: AttributeValue, index: usize) -> Result<V> {
+        (self.from)(value).map_err(|e| e.in_element(index))
+    }
+
+    /// [`take_field_or_default`], with the default passed in so that only a `default`
+    /// field needs `V: Default`.
+    #[inline]
+    pub fn take_or_default(&self, item: &mut Item, name: &str, default: fn() -> V) -> Result<V> {
+        if item.contains_key(name) { (self.take)(item, name) } else { Ok(default()) }
+    }
+}
+
+impl<V> fmt::Debug for FieldCodec<V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FieldCodec").field("type", &std::any::type_name::<V>()).finish()
+    }
+}
+
+/// Reads the map of a struct stored as `M`, for generated code.
+#[doc(hidden)]
+pub fn take_map(value: AttributeValue) -> Result<Item> {
+    match value {
+        AttributeValue::M(map) => Ok(map),
+        other => Err(crate::convert::type_mismatch(crate::model::AttributeType::M, &other)),
+    }
+}
+
+/// Stores the fields of a tuple as `L`, for generated code; errors carry the index.
+#[doc(hidden)]
+pub fn list<const N: usize>(elements: [Result<AttributeValue>; N]) -> Result<AttributeValue> {
+    elements
+        .into_iter()
+        .enumerate()
+        .map(|(index, element)| element.map_err(|e| e.in_element(index)))
+        .collect::<Result<Vec<_>>>()
+        .map(AttributeValue::L)
+}
+
+/// Reads the `N` elements of a tuple stored as `L`, for generated code.
+#[doc(hidden)]
+pub fn take_elements<const N: usize>(value: AttributeValue) -> Result<[AttributeValue; N]> {
+    match value {
+        AttributeValue::L(list) => {
+            let found = list.len();
+            <[AttributeValue; N]>::try_from(list).map_err(|_| {
+                Error::conversion(format!("expected a list of {N} elements, found {found}"))
+            })
+        }
+        other => Err(crate::convert::type_mismatch(crate::model::AttributeType::L, &other)),
+    }
+}
+
+/// Stores the data of an enum variant as the one-entry map `{"Variant": value}`, for
+/// generated code.
+#[doc(hidden)]
+pub fn variant_value(name: &str, value: Result<AttributeValue>) -> Result<AttributeValue> {
+    let value = value.map_err(|e| e.in_attribute(name))?;
+    Ok(AttributeValue::M(Item::from([(name.to_owned(), value)])))
+}
+
+/// Splits a stored enum value for generated code: a string names a unit variant; a
+/// one-entry map names a variant and holds its data.
+#[doc(hidden)]
+pub fn variant_parts(value: AttributeValue) -> Result<(String, Option<AttributeValue>)> {
+    match value {
+        AttributeValue::S(name) => Ok((name, None)),
+        AttributeValue::M(map) if map.len() == 1 => match map.into_iter().next() {
+            Some((name, value)) => Ok((name, Some(value))),
+            None => Err(Error::conversion("expected a map with one entry naming the enum variant")),
+        },
+        AttributeValue::M(map) => Err(Error::conversion(format!(
+            "expected a map with one entry naming the enum variant, found {} entries",
+            map.len()
+        ))),
+        other => Err(Error::conversion(format!(
+            "expected an enum variant: a string (S) or a map with one entry (M), found {}",
+            other.attribute_type()
+        ))),
+    }
+}
+
+/// The error for an enum variant that is unknown or stored in the wrong form, for generated
+/// code. `unit` and `data` list the enum's unit variants and variants with data.
+#[doc(hidden)]
+pub fn unknown_variant(name: &str, unit: &[&str], data: &[&str]) -> Error {
+    if unit.contains(&name) {
+        return Error::conversion(format!(
+            "variant `{name}` holds no data and is stored as the string \"{name}\", found a map"
+        ));
+    }
+    if data.contains(&name) {
+        return Error::conversion(format!(
+            "variant `{name}` holds data and is stored as a map {{\"{name}\": ...}}, found a string"
+        ));
+    }
+    let expected = unit
+        .iter()
+        .chain(data)
+        .map(|variant| format!("`{variant}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Error::conversion(format!("unknown variant `{name}`, expected one of {expected}"))
+}

@@ -4,6 +4,7 @@
 mod support;
 
 mod derive_roundtrip;
+mod features;
 mod items;
 mod query_scan;
 mod tables;

@@ -3,8 +3,8 @@
 //! Encoding: an item is stored under `StorageKey { hash, partition, sort }` and the derived
 //! ordering compares those three fields in turn:
 //!
-//! 1. `hash`: FNV-1a 64 of the partition key value's type tag (`b'S'`, `b'N'` or `b'B'`)
-//!    followed by its bytes (UTF-8 for `S`, the canonical decimal text for `N` so that `1` and
+//! 1. `hash`: FNV-1a 64, finished with MurmurHash3's 64-bit mixer, of the partition key
+//!    value's type tag (`b'S'`, `b'N'` or `b'B'`) followed by its bytes (UTF-8 for `S`, the canonical decimal text for `N` so that `1` and
 //!    `1.0` hash alike, the raw bytes for `B`). Deterministic across runs and platforms, so Scan
 //!    returns partitions in one stable pseudo-random order, as DynamoDB does.
 //! 2. `partition`: the key value itself, which separates partitions whose hashes collide.
@@ -77,7 +77,7 @@ impl KeyValue {
                 hash.write(b);
             }
         }
-        hash.finish()
+        mix(hash.finish())
     }
 }
 
@@ -159,6 +159,17 @@ impl StorageKey {
             sort: SortPart::Bottom,
         }
     }
+}
+
+/// MurmurHash3's 64-bit finalizer. FNV-1a alone leaves the high bits of short keys that
+/// differ only in their last bytes nearly equal, and parallel-scan segments split the hash
+/// space by its high bits, so every bit must depend on every input byte.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// 64-bit FNV-1a.

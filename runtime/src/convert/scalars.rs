@@ -91,7 +91,8 @@ fn number_of(value: AttributeValue) -> Result<Number> {
 }
 
 macro_rules! integer {
-    ($($ty:ty),+) => {$(
+    // `ident`, not `ty`: a forwarded `ty` fragment never matches the literal `u8` below.
+    ($($ty:ident),+) => {$(
         impl Attribute for $ty {
             fn to_attribute(&self) -> Result<AttributeValue> {
                 Ok(AttributeValue::N(integer_to_number(*self)?))
@@ -152,7 +153,7 @@ macro_rules! integer {
             }
         }
     };
-    (@vec $ty:ty) => {};
+    (@vec $ty:ident) => {};
 }
 
 integer!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);

@@ -1,0 +1,135 @@
+//! Stage 4: code generation.
+//!
+//! Generated code reaches the runtime only through `::dynamodel` and
+//! `::dynamodel::__private`, and is wrapped in `const _: () = { ... };`.
+//!
+//! Every conversion of a field of type `T` goes through `__private::field::<T>()`, the
+//! one place that requires `T: Attribute`; rustc reports a duplicate error once, so an
+//! unsupported field type shows one error, on the field's type.
+
+mod attribute;
+pub(crate) mod table;
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Generics, Type, WherePredicate, parse_quote};
+
+use crate::ast::{Container, Field};
+use crate::attr::Derive;
+use crate::check;
+use crate::ctxt::Ctxt;
+
+/// `#[derive(Table)]`: the expansion, or every error in the input.
+pub(crate) fn derive_table(input: TokenStream) -> syn::Result<TokenStream> {
+    derive(input, Derive::Table)
+}
+
+/// `#[derive(Attribute)]`: the expansion, or every error in the input.
+pub(crate) fn derive_attribute(input: TokenStream) -> syn::Result<TokenStream> {
+    derive(input, Derive::Attribute)
+}
+
+fn derive(input: TokenStream, derive: Derive) -> syn::Result<TokenStream> {
+    let input: DeriveInput = syn::parse2(input)?;
+    let cx = Ctxt::new();
+    let cont = Container::from_ast(&cx, &input, derive);
+    check::check(&cx, &cont);
+    cx.check()?;
+    let items = match derive {
+        Derive::Table => table::expand(&cont),
+        Derive::Attribute => attribute::expand(&cont),
+    };
+    Ok(wrap(items))
+}
+
+/// Wraps generated items so that their helper names stay out of the user's scope.
+pub(crate) fn wrap(items: TokenStream) -> TokenStream {
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, unused_qualifications)]
+        const _: () = {
+            #items
+        };
+    }
+}
+
+/// The container's generics with `bound` added to every type parameter and `extra`
+/// predicates added to the where clause.
+pub(crate) fn bounded_generics(
+    cont: &Container<'_>,
+    bound: &TokenStream,
+    extra: &[WherePredicate],
+) -> Generics {
+    let mut generics = cont.generics.clone();
+    let params: Vec<_> = generics
+        .type_params()
+        .map(|param| param.ident.clone())
+        .collect();
+    let where_clause = generics.make_where_clause();
+    for param in params {
+        where_clause.predicates.push(parse_quote!(#param: #bound));
+    }
+    where_clause.predicates.extend(extra.iter().cloned());
+    generics
+}
+
+/// `::dynamodel::__private::field::<T>()`, spanned at the field's type so that an
+/// unsupported type is reported there.
+pub(crate) fn codec(ty: &Type) -> TokenStream {
+    quote_spanned!(ty.span()=> ::dynamodel::__private::field::<#ty>())
+}
+
+/// `T::default()`, spanned at the field's type.
+fn default_of(ty: &Type) -> TokenStream {
+    quote_spanned!(ty.span()=> <#ty as ::dynamodel::__private::Default>::default)
+}
+
+/// Statements that put each stored field into `__item`; `value(index, field)` is an
+/// expression of type `&T` for the field.
+pub(crate) fn put_fields(
+    fields: &[Field<'_>],
+    value: impl Fn(usize, &Field<'_>) -> TokenStream,
+) -> TokenStream {
+    fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| field.is_stored())
+        .map(|(index, field)| {
+            let codec = codec(field.ty);
+            let name = &field.name;
+            let value = value(index, field);
+            if field.attrs.nullable.is_some() {
+                quote!(#codec.put_nullable(&mut __item, #name, #value)?;)
+            } else {
+                quote!(#codec.put(&mut __item, #name, #value)?;)
+            }
+        })
+        .collect()
+}
+
+/// `member: value,` for every field of a struct literal, reading stored fields from
+/// `__item` and filling skipped ones with their default.
+pub(crate) fn take_fields(fields: &[Field<'_>]) -> TokenStream {
+    fields
+        .iter()
+        .map(|field| {
+            let member = &field.member;
+            let name = &field.name;
+            let codec = codec(field.ty);
+            let default = default_of(field.ty);
+            if !field.is_stored() {
+                quote!(#member: #default(),)
+            } else if field.attrs.default.is_some() {
+                quote!(#member: #codec.take_or_default(&mut __item, #name, #default)?,)
+            } else {
+                quote!(#member: #codec.take(&mut __item, #name)?,)
+            }
+        })
+        .collect()
+}
+
+/// Whether any field is stored (so `__item` is used and needs `mut`).
+pub(crate) fn any_stored(fields: &[Field<'_>]) -> bool {
+    fields.iter().any(Field::is_stored)
+}

@@ -1,0 +1,4 @@
+//! Unit tests: expansion snapshots and attribute errors.
+
+mod errors;
+mod expansion;

@@ -1,0 +1,11 @@
+use dynamodel::Attribute;
+
+#[derive(Attribute)]
+#[dynamodel(rename_all = "lowercase")]
+enum Level {
+    Low,
+    #[dynamodel(rename = "low")]
+    Lowest,
+}
+
+fn main() {}

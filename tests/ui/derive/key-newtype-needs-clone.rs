@@ -1,0 +1,7 @@
+use dynamodel::Attribute;
+
+#[derive(Attribute)]
+#[dynamodel(key)]
+struct UserId(String);
+
+fn main() {}

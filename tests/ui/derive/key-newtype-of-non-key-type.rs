@@ -1,0 +1,7 @@
+use dynamodel::Attribute;
+
+#[derive(Attribute, Clone)]
+#[dynamodel(key)]
+struct Enabled(bool);
+
+fn main() {}

@@ -1,0 +1,10 @@
+use dynamodel::Table;
+
+#[derive(Table)]
+#[dynamodel(table = "users")]
+struct User {
+    #[dynamodel(partition_key, skip)]
+    user_id: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use dynamodel::Attribute;
+
+#[derive(Attribute)]
+#[dynamodel(table = "addresses")]
+struct Address {
+    street: String,
+}
+
+fn main() {}
