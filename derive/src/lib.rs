@@ -22,7 +22,7 @@ use proc_macro::TokenStream;
 /// Derives `dynamodel::Table` (and `dynamodel::Attribute`) for a struct with named fields:
 /// the struct is stored as the items of one DynamoDB table.
 ///
-/// ```ignore
+/// ```
 /// use dynamodel::Table;
 ///
 /// #[derive(Table, Clone, Debug, PartialEq)]
@@ -79,7 +79,8 @@ use proc_macro::TokenStream;
 /// `camelCase`, `snake_case`, `PascalCase`, `SCREAMING_SNAKE_CASE`, `kebab-case`,
 /// `SCREAMING-KEBAB-CASE`, `lowercase` or `UPPERCASE`.
 ///
-/// ```ignore
+/// ```
+/// # use dynamodel::{Attribute, Table};
 /// #[derive(Table)]
 /// #[dynamodel(table = "orders", rename_all = "PascalCase")]
 /// struct Order {
@@ -93,7 +94,8 @@ use proc_macro::TokenStream;
 /// Provisioned billing with these capacity units; both or neither. Without them the
 /// schema says on-demand billing (`Billing::OnDemand`).
 ///
-/// ```ignore
+/// ```
+/// # use dynamodel::{Attribute, Billing, Table};
 /// #[derive(Table)]
 /// #[dynamodel(table = "audit", read_capacity = 5, write_capacity = 10)]
 /// struct AuditEntry {
@@ -116,7 +118,8 @@ use proc_macro::TokenStream;
 /// identifier such as `r#type` is stored as `type` without `rename`. Two stored fields
 /// cannot have the same attribute name.
 ///
-/// ```ignore
+/// ```
+/// # use dynamodel::{Attribute, Table};
 /// #[derive(Table)]
 /// #[dynamodel(table = "users")]
 /// struct User {
@@ -140,7 +143,9 @@ use proc_macro::TokenStream;
 /// For an `Option` field: `None` is stored as `NULL` instead of leaving the attribute out
 /// (either reads back as `None`).
 ///
-/// ```ignore
+/// ```
+/// # use dynamodel::{Attribute, Table};
+/// # #[derive(Default)] struct Session;
 /// #[derive(Table)]
 /// #[dynamodel(table = "profiles")]
 /// struct Profile {
@@ -165,7 +170,7 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
 /// Derives `dynamodel::Attribute` for a struct or enum: the type is stored as one
 /// attribute value inside an item.
 ///
-/// ```ignore
+/// ```
 /// use dynamodel::{Attribute, Table};
 ///
 /// #[derive(Attribute, Clone, Debug, PartialEq)]
@@ -236,7 +241,8 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
 /// key type, so that the newtype can be a table's partition or sort key. The inner type
 /// must be a key type and the newtype must implement `Clone`.
 ///
-/// ```ignore
+/// ```
+/// # use dynamodel::{Attribute, Table};
 /// #[derive(Attribute, Clone, Debug, PartialEq)]
 /// #[dynamodel(key)]
 /// struct OrderNumber(u64); // a number (N) key
@@ -248,7 +254,9 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
 /// `default` and `nullable`, as for `#[derive(Table)]`. `partition_key` and `sort_key` are
 /// errors: only tables have keys. Unnamed fields take no attributes.
 ///
-/// ```ignore
+/// ```
+/// # use dynamodel::{Attribute, Table};
+/// # #[derive(Default)] struct Locale;
 /// #[derive(Attribute)]
 /// struct Settings {
 ///     #[dynamodel(rename = "tz")]
@@ -268,7 +276,8 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
 ///
 /// The name the variant is stored under, instead of its Rust name (after `rename_all`).
 ///
-/// ```ignore
+/// ```
+/// # use dynamodel::{Attribute, Table};
 /// #[derive(Attribute)]
 /// enum Status {
 ///     #[dynamodel(rename = "active")]

@@ -2,6 +2,7 @@
 
 use crate::support::{Event, Reading, User, client_with};
 
+#[allow(clippy::unwrap_used)] // a setup helper: a failure should stop the test here
 async fn events_db() -> dynamodel::Client<dynamodel_local::Engine> {
     let db = client_with::<Event>().await;
     for (stream, at) in [

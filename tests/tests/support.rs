@@ -8,7 +8,7 @@ use dynamodel_local::Engine;
 /// A table with a sort key and one field of every kind the derive supports.
 #[derive(Table, Debug, Clone, PartialEq)]
 #[dynamodel(table = "kitchen_sink", rename_all = "camelCase")]
-pub struct KitchenSink {
+pub(crate) struct KitchenSink {
     #[dynamodel(partition_key)]
     pub id: String,
     #[dynamodel(sort_key)]
@@ -44,14 +44,14 @@ pub struct KitchenSink {
 /// A nested struct (stored as a map).
 #[derive(Attribute, Debug, Clone, PartialEq)]
 #[dynamodel(rename_all = "camelCase")]
-pub struct Address {
+pub(crate) struct Address {
     pub street_name: String,
     pub zip: Option<u32>,
 }
 
 /// A unit-only enum (stored as a string).
 #[derive(Attribute, Debug, Clone, Copy, PartialEq)]
-pub enum Level {
+pub(crate) enum Level {
     Low,
     #[dynamodel(rename = "HIGH")]
     High,
@@ -59,7 +59,7 @@ pub enum Level {
 
 /// An enum with data (stored externally tagged).
 #[derive(Attribute, Debug, Clone, PartialEq)]
-pub enum Shape {
+pub(crate) enum Shape {
     Point,
     Circle(f64),
     Rect { width: u32, height: u32 },
@@ -67,15 +67,15 @@ pub enum Shape {
 
 impl KitchenSink {
     /// A fully populated sample whose values depend on `n`.
-    pub fn sample(id: &str, n: u64) -> Self {
+    pub(crate) fn sample(id: &str, n: u64) -> Self {
         KitchenSink {
             id: id.to_owned(),
             version: n,
-            flag: n % 2 == 0,
+            flag: n.is_multiple_of(2),
             tiny: -8,
             small: 65_535,
             big: u64::MAX - n,
-            huge: -170_141_183_460_469_231_731_687_303_715_884_105_72 - i128::from(n),
+            huge: -17_014_118_346_046_923_173_168_730_371_588_410_572 - i128::from(n),
             ratio: 0.1 + n as f64,
             exact: "12345678901234567890.123456789".parse().expect("valid number"),
             bytes: vec![0, 1, 0xfe, 0xff],
@@ -100,7 +100,7 @@ impl KitchenSink {
 /// A table with only a partition key.
 #[derive(Table, Debug, Clone, PartialEq)]
 #[dynamodel(table = "users")]
-pub struct User {
+pub(crate) struct User {
     #[dynamodel(partition_key)]
     pub user_id: String,
     pub name: String,
@@ -110,7 +110,7 @@ pub struct User {
 /// A table with a numeric partition key and a binary sort key.
 #[derive(Table, Debug, Clone, PartialEq)]
 #[dynamodel(table = "readings")]
-pub struct Reading {
+pub(crate) struct Reading {
     #[dynamodel(partition_key)]
     pub sensor: u32,
     #[dynamodel(sort_key)]
@@ -121,7 +121,7 @@ pub struct Reading {
 /// A table keyed by string partition and string sort key, for ordering tests.
 #[derive(Table, Debug, Clone, PartialEq)]
 #[dynamodel(table = "events")]
-pub struct Event {
+pub(crate) struct Event {
     #[dynamodel(partition_key)]
     pub stream: String,
     #[dynamodel(sort_key)]
@@ -130,12 +130,12 @@ pub struct Event {
 }
 
 /// A client over a fresh engine.
-pub fn client() -> Client<Engine> {
+pub(crate) fn client() -> Client<Engine> {
     Client::new(Engine::new())
 }
 
 /// A client over a fresh engine with `T`'s table created.
-pub async fn client_with<T: Table>() -> Client<Engine> {
+pub(crate) async fn client_with<T: Table>() -> Client<Engine> {
     let db = client();
     db.create_table::<T>().await.expect("table is created");
     db

@@ -39,8 +39,23 @@ pub enum SortCondition {
 
 /// A Query over one partition of `T`'s table. Built by [`Client::query`].
 ///
-/// ```ignore
-/// let page = client.query::<Order>("customer-1").sort_between(10, 20).descending().send().await?;
+/// ```
+/// use dynamodel::{Backend, Client, Result, Table};
+///
+/// #[derive(Table)]
+/// #[dynamodel(table = "orders")]
+/// struct Order {
+///     #[dynamodel(partition_key)]
+///     customer: String,
+///     #[dynamodel(sort_key)]
+///     seq: u32,
+/// }
+///
+/// /// Orders 10 to 20 of a customer, newest first, on any backend.
+/// async fn some_orders<B: Backend>(client: &Client<B>) -> Result<Vec<Order>> {
+///     let page = client.query::<Order>("customer-1").sort_between(10u32, 20u32).descending().await?;
+///     Ok(page.items)
+/// }
 /// ```
 #[must_use = "a request does nothing until it is awaited"]
 pub struct Query<'a, B, T: Table, S = Unsorted> {
