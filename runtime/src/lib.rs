@@ -33,6 +33,7 @@ pub mod backend;
 pub mod client;
 pub mod convert;
 pub mod error;
+pub mod expr;
 pub mod model;
 pub mod table;
 
@@ -40,6 +41,7 @@ pub use backend::Backend;
 pub use client::{Client, Page};
 pub use convert::{Attribute, BeginsWith, KeyAttribute, SetMember};
 pub use error::{CancellationReason, Error, ErrorKind, Result};
+pub use expr::{Condition, Path, Projection, Update};
 pub use model::{AttributeValue, Item, Number};
 pub use table::{Billing, Key, NoSortKey, SortKeySlot, Table, TableSchema};
 

@@ -5,6 +5,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use crate::convert::{Attribute, KeyAttribute};
+use crate::expr::Document;
 use crate::error::{Error, Result};
 use crate::model::{
     AttributeDefinition, AttributeValue, BillingMode, CreateTableInput, Item, KeySchemaElement,
@@ -36,6 +37,15 @@ pub trait Table: Attribute + Send + Sync + 'static {
 
     /// The primary key of this item.
     fn primary_key(&self) -> Key<Self>;
+
+    /// The typed paths of this table's attributes, for conditions, filters, updates and
+    /// projections (see [`expr`](crate::expr)).
+    fn paths() -> Self::Paths<Self>
+    where
+        Self: Document,
+    {
+        Self::paths_at(None)
+    }
 }
 
 /// The sort key slot of a table: a key type, or [`NoSortKey`] for tables without one.
