@@ -295,6 +295,12 @@ impl Error {
         self.inner.item.as_ref()
     }
 
+    /// The item as it was, decoded as `T`, for a failed condition of a write sent with
+    /// `return_old_on_failure`.
+    pub fn old_item<T: crate::table::Table>(&self) -> Option<Result<T>> {
+        self.inner.item.clone().map(T::from_item)
+    }
+
     /// Takes the item as it was out of a failed condition.
     pub fn into_item(self) -> Option<Item> {
         self.inner.item

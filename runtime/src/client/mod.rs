@@ -11,14 +11,13 @@ mod query;
 mod scan;
 mod tables;
 
-pub use items::{Delete, DeleteReturningOld, Get, Put, PutReturningOld};
-pub use query::{Query, SortCondition, Sorted, Unsorted};
-pub use scan::Scan;
+pub use items::{Delete, DeleteReturningOld, Get, GetProjected, Put, PutReturningOld};
+pub use query::{ProjectedQuery, Query, SortCondition, Sorted, Unsorted};
+pub use scan::{ProjectedScan, Scan};
 
 use crate::backend::Backend;
 use crate::error::Result;
 use crate::model::Item;
-use crate::table::Table;
 
 /// Typed access to DynamoDB tables through a [`Backend`]: the in-process engine
 /// (`dynamodel_local::Engine`) or real DynamoDB.
@@ -68,8 +67,8 @@ impl<T> Page<T> {
 }
 
 /// Decodes a page's raw items.
-fn decode_items<T: Table>(items: Option<Vec<Item>>) -> Result<Vec<T>> {
-    items.unwrap_or_default().into_iter().map(T::from_item).collect()
+fn decode_items<O>(items: Option<Vec<Item>>, decode: fn(Item) -> Result<O>) -> Result<Vec<O>> {
+    items.unwrap_or_default().into_iter().map(decode).collect()
 }
 
 /// Counts from the wire are never negative; clamp defensively instead of wrapping.
@@ -92,3 +91,21 @@ debug_builder!(Put<'a, B, T>, PutReturningOld<'a, B, T>, Get<'a, B, T>, Delete<'
 
 #[cfg(test)]
 mod tests;
+
+impl<B, T: crate::table::Table, S, P> std::fmt::Debug for ProjectedQuery<'_, B, T, S, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProjectedQuery").field("table", &T::TABLE_NAME).finish_non_exhaustive()
+    }
+}
+
+impl<B, T: crate::table::Table, P> std::fmt::Debug for ProjectedScan<'_, B, T, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProjectedScan").field("table", &T::TABLE_NAME).finish_non_exhaustive()
+    }
+}
+
+impl<B, T: crate::table::Table, P> std::fmt::Debug for GetProjected<'_, B, T, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetProjected").field("table", &T::TABLE_NAME).finish_non_exhaustive()
+    }
+}

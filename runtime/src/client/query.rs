@@ -8,6 +8,9 @@ use super::{Client, Page, count, decode_items};
 use crate::backend::Backend;
 use crate::convert::{Attribute, BeginsWith, KeyAttribute};
 use crate::error::{Error, Result};
+use crate::expr::{
+    Comparator, Condition, ConditionNode, Document, Operand, Projection, RawPath, Renderer,
+};
 use crate::model::{AttributeValue, Item, QueryInput, Select};
 use crate::table::Table;
 
@@ -68,6 +71,8 @@ pub struct Query<'a, B, T: Table, S = Unsorted> {
     start: Option<Item>,
     /// A sort value that failed to convert, reported when the query is sent.
     pending: Option<Error>,
+    filter: Option<Result<ConditionNode>>,
+    projection: Option<Vec<RawPath>>,
     state: PhantomData<fn() -> S>,
 }
 
@@ -83,6 +88,8 @@ impl<B: Backend> Client<B> {
             consistent_read: false,
             start: None,
             pending: None,
+            filter: None,
+            projection: None,
             state: PhantomData,
         }
     }
@@ -110,6 +117,8 @@ where
             consistent_read: self.consistent_read,
             start: self.start,
             pending,
+            filter: self.filter,
+            projection: self.projection,
             state: PhantomData,
         }
     }
@@ -185,6 +194,18 @@ impl<'a, B: Backend, T: Table, S> Query<'a, B, T, S> {
         self
     }
 
+    /// Keep only the items that match `filter` (DynamoDB's `FilterExpression`: applied after
+    /// the items are read, so `Limit` and read capacity count the items before filtering).
+    ///
+    /// Calling it again replaces the filter; combine conditions with `and`/`or` instead.
+    pub fn filter(mut self, filter: impl FnOnce(T::Paths<T>) -> Condition<T>) -> Self
+    where
+        T: Document,
+    {
+        self.filter = Some(filter(T::paths()).into_node());
+        self
+    }
+
     /// Continue after the `last_evaluated_key` of an earlier page.
     pub fn start_after(mut self, last_evaluated_key: Item) -> Self {
         self.start = Some(last_evaluated_key);
@@ -195,40 +216,50 @@ impl<'a, B: Backend, T: Table, S> Query<'a, B, T, S> {
         if let Some(error) = self.pending.take() {
             return Err(error.in_attribute(T::SORT_KEY.unwrap_or_default()));
         }
-        let mut names = std::collections::BTreeMap::new();
-        let mut values = std::collections::BTreeMap::new();
-        names.insert("#pk".to_owned(), T::PARTITION_KEY.to_owned());
-        values.insert(
-            ":pk".to_owned(),
-            self.partition.to_attribute().map_err(|e| e.in_attribute(T::PARTITION_KEY))?,
+        let mut renderer = Renderer::new();
+        let partition = self.partition.to_attribute().map_err(|e| e.in_attribute(T::PARTITION_KEY))?;
+        let partition = ConditionNode::Compare(
+            Operand::Path(RawPath::attribute(T::PARTITION_KEY)),
+            Comparator::Eq,
+            Operand::Value(partition),
         );
-        let mut expression = String::from("#pk = :pk");
+        let mut expression = renderer.condition(&partition)?;
         if let (Some(condition), Some(sort_key)) = (&self.sort, T::SORT_KEY) {
-            names.insert("#sk".to_owned(), sort_key.to_owned());
-            let clause = match condition {
-                SortCondition::Eq(v) => binary(&mut values, "=", v),
-                SortCondition::Lt(v) => binary(&mut values, "<", v),
-                SortCondition::Le(v) => binary(&mut values, "<=", v),
-                SortCondition::Gt(v) => binary(&mut values, ">", v),
-                SortCondition::Ge(v) => binary(&mut values, ">=", v),
-                SortCondition::Between(low, high) => {
-                    values.insert(":sk0".to_owned(), low.clone());
-                    values.insert(":sk1".to_owned(), high.clone());
-                    "#sk BETWEEN :sk0 AND :sk1".to_owned()
-                }
+            let path = || Operand::Path(RawPath::attribute(sort_key));
+            let compare = |comparator, v: &AttributeValue| {
+                ConditionNode::Compare(path(), comparator, Operand::Value(v.clone()))
+            };
+            let node = match condition {
+                SortCondition::Eq(v) => compare(Comparator::Eq, v),
+                SortCondition::Lt(v) => compare(Comparator::Lt, v),
+                SortCondition::Le(v) => compare(Comparator::Le, v),
+                SortCondition::Gt(v) => compare(Comparator::Gt, v),
+                SortCondition::Ge(v) => compare(Comparator::Ge, v),
+                SortCondition::Between(low, high) => ConditionNode::Between(
+                    path(),
+                    Operand::Value(low.clone()),
+                    Operand::Value(high.clone()),
+                ),
                 SortCondition::BeginsWith(prefix) => {
-                    values.insert(":sk".to_owned(), prefix.clone());
-                    "begins_with(#sk, :sk)".to_owned()
+                    ConditionNode::BeginsWith(RawPath::attribute(sort_key), prefix.clone())
                 }
             };
             expression.push_str(" AND ");
-            expression.push_str(&clause);
+            expression.push_str(&renderer.condition(&node)?);
         }
+        let filter_expression = match self.filter.take() {
+            Some(filter) => Some(renderer.condition(&filter?)?),
+            None => None,
+        };
+        let projection_expression =
+            self.projection.as_deref().map(|paths| renderer.projection(paths));
         Ok(QueryInput {
             table_name: T::TABLE_NAME.to_owned(),
             key_condition_expression: Some(expression),
-            expression_attribute_names: Some(names),
-            expression_attribute_values: Some(values),
+            filter_expression,
+            projection_expression,
+            expression_attribute_names: renderer.names(),
+            expression_attribute_values: renderer.values(),
             scan_index_forward: self.descending.then_some(false),
             limit: self.limit.map(|l| i32::try_from(l).unwrap_or(i32::MAX)),
             consistent_read: self.consistent_read.then_some(true),
@@ -238,24 +269,38 @@ impl<'a, B: Backend, T: Table, S> Query<'a, B, T, S> {
     }
 
     /// Sends one request and returns one page.
-    pub async fn send(mut self) -> Result<Page<T>> {
+    pub async fn send(self) -> Result<Page<T>> {
+        self.send_with(T::from_item).await
+    }
+
+    /// Follows every page and returns all matching items.
+    pub async fn all(self) -> Result<Vec<T>> {
+        self.all_with(T::from_item).await
+    }
+
+    /// Reads only the attributes of projection `P` (a `ProjectionExpression`).
+    pub fn project<P: Projection<Table = T>>(mut self) -> ProjectedQuery<'a, B, T, S, P> {
+        self.projection = Some(P::projected_paths());
+        ProjectedQuery { query: self, projection: PhantomData }
+    }
+
+    async fn send_with<O>(mut self, decode: fn(Item) -> Result<O>) -> Result<Page<O>> {
         let input = self.input()?;
         let output = self.client.backend.query(input).await?;
         Ok(Page {
-            items: decode_items(output.items)?,
+            items: decode_items(output.items, decode)?,
             count: count(output.count),
             scanned_count: count(output.scanned_count),
             last_evaluated_key: output.last_evaluated_key,
         })
     }
 
-    /// Follows every page and returns all matching items.
-    pub async fn all(mut self) -> Result<Vec<T>> {
+    async fn all_with<O>(mut self, decode: fn(Item) -> Result<O>) -> Result<Vec<O>> {
         let mut input = self.input()?;
         let mut items = Vec::new();
         loop {
             let output = self.client.backend.query(input.clone()).await?;
-            items.extend(decode_items::<T>(output.items)?);
+            items.extend(decode_items(output.items, decode)?);
             match output.last_evaluated_key {
                 Some(key) if input.exclusive_start_key.as_ref() == Some(&key) => {
                     return Err(Error::configuration(
@@ -290,18 +335,39 @@ impl<'a, B: Backend, T: Table, S> Query<'a, B, T, S> {
     }
 }
 
-fn binary(
-    values: &mut std::collections::BTreeMap<String, AttributeValue>,
-    operator: &str,
-    value: &AttributeValue,
-) -> String {
-    values.insert(":sk".to_owned(), value.clone());
-    format!("#sk {operator} :sk")
-}
-
 impl<'a, B: Backend, T: Table, S: 'a> IntoFuture for Query<'a, B, T, S> {
     type Output = Result<Page<T>>;
     type IntoFuture = BoxFuture<'a, Result<Page<T>>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// A Query that reads projection `P` instead of whole items. Built by [`Query::project`].
+#[must_use = "a request does nothing until it is awaited"]
+pub struct ProjectedQuery<'a, B, T: Table, S, P> {
+    query: Query<'a, B, T, S>,
+    projection: PhantomData<fn() -> P>,
+}
+
+impl<'a, B: Backend, T: Table, S, P: Projection<Table = T>> ProjectedQuery<'a, B, T, S, P> {
+    /// Sends one request and returns one page of projections.
+    pub async fn send(self) -> Result<Page<P>> {
+        self.query.send_with(P::from_item).await
+    }
+
+    /// Follows every page and returns all projections.
+    pub async fn all(self) -> Result<Vec<P>> {
+        self.query.all_with(P::from_item).await
+    }
+}
+
+impl<'a, B: Backend, T: Table, S: 'a, P: Projection<Table = T> + Send + 'a> IntoFuture
+    for ProjectedQuery<'a, B, T, S, P>
+{
+    type Output = Result<Page<P>>;
+    type IntoFuture = BoxFuture<'a, Result<Page<P>>>;
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())

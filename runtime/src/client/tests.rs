@@ -198,20 +198,20 @@ fn query_renders_each_sort_condition_with_placeholders() {
     assert_eq!(
         expressions,
         [
-            "#pk = :pk",
-            "#pk = :pk AND #sk = :sk",
-            "#pk = :pk AND #sk < :sk",
-            "#pk = :pk AND #sk <= :sk",
-            "#pk = :pk AND #sk > :sk",
-            "#pk = :pk AND #sk >= :sk",
-            "#pk = :pk AND #sk BETWEEN :sk0 AND :sk1",
+            "#n0 = :v0",
+            "#n0 = :v0 AND #n1 = :v1",
+            "#n0 = :v0 AND #n1 < :v1",
+            "#n0 = :v0 AND #n1 <= :v1",
+            "#n0 = :v0 AND #n1 > :v1",
+            "#n0 = :v0 AND #n1 >= :v1",
+            "#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2",
         ]
     );
-    assert_eq!(queries[0].expression_attribute_names, names(&[("#pk", "customer")]));
-    assert_eq!(queries[1].expression_attribute_names, names(&[("#pk", "customer"), ("#sk", "seq")]));
+    assert_eq!(queries[0].expression_attribute_names, names(&[("#n0", "customer")]));
+    assert_eq!(queries[1].expression_attribute_names, names(&[("#n0", "customer"), ("#n1", "seq")]));
     let between = queries[6].expression_attribute_values.as_ref().unwrap();
-    assert_eq!(between[":pk"], AttributeValue::S("c".into()));
-    assert_eq!((&between[":sk0"], &between[":sk1"]), (&n(1), &n(9)));
+    assert_eq!(between[":v0"], AttributeValue::S("c".into()));
+    assert_eq!((&between[":v1"], &between[":v2"]), (&n(1), &n(9)));
     // Defaults are left out of the request.
     assert_eq!(queries[0].scan_index_forward, None);
     assert_eq!(queries[0].limit, None);

@@ -26,3 +26,6 @@ pub use projection::Projection;
 pub use render::Renderer;
 pub use update::{SetValue, Update, UpdateAction};
 pub use value::{AsValue, Container, HasSize, Numeric, Ordered, Prefixed, Removable, SetType};
+
+#[cfg(test)]
+mod tests;
