@@ -28,33 +28,56 @@ macro_rules! into_future {
     };
 }
 
-/// A write's condition: the user's, and the existence guard of `create`.
-struct WriteCondition {
-    user: Option<Result<ConditionNode>>,
-    must_not_exist: bool,
-    return_old_on_failure: bool,
+/// Whether a write requires the item to exist or not to exist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Guard {
+    /// No existence requirement (put, upsert, delete).
+    None,
+    /// The item must not exist (create).
+    MustNotExist,
+    /// The item must exist (update).
+    MustExist,
+}
+
+/// A write's condition: the existence guard of the verb, and the user's condition.
+pub(super) struct WriteCondition {
+    pub(super) user: Option<Result<ConditionNode>>,
+    pub(super) guard: Guard,
+    pub(super) return_old_on_failure: bool,
 }
 
 impl WriteCondition {
-    fn none() -> Self {
-        WriteCondition { user: None, must_not_exist: false, return_old_on_failure: false }
+    pub(super) fn new(guard: Guard) -> Self {
+        WriteCondition { user: None, guard, return_old_on_failure: false }
     }
 
-    /// Renders the condition (guard first) into the request's expression fields.
-    fn render<T: Table>(
+    /// Renders the condition (guard first) with `renderer`.
+    pub(super) fn render_with<T: Table>(
         self,
-    ) -> Result<(Option<String>, Renderer, Option<ReturnValuesOnConditionCheckFailure>)> {
-        let guard = self
-            .must_not_exist
-            .then(|| ConditionNode::NotExists(RawPath::attribute(T::PARTITION_KEY)));
+        renderer: &mut Renderer,
+    ) -> Result<(Option<String>, Option<ReturnValuesOnConditionCheckFailure>)> {
+        let key = || RawPath::attribute(T::PARTITION_KEY);
+        let guard = match self.guard {
+            Guard::None => None,
+            Guard::MustNotExist => Some(ConditionNode::NotExists(key())),
+            Guard::MustExist => Some(ConditionNode::Exists(key())),
+        };
         let node = match (guard, self.user.transpose()?) {
             (Some(guard), Some(user)) => Some(ConditionNode::And(Box::new(guard), Box::new(user))),
             (guard, user) => guard.or(user),
         };
-        let mut renderer = Renderer::new();
         let expression = node.map(|node| renderer.condition(&node)).transpose()?;
         let on_failure =
             self.return_old_on_failure.then_some(ReturnValuesOnConditionCheckFailure::AllOld);
+        Ok((expression, on_failure))
+    }
+
+    /// Renders the condition (guard first) into a fresh renderer.
+    fn render<T: Table>(
+        self,
+    ) -> Result<(Option<String>, Renderer, Option<ReturnValuesOnConditionCheckFailure>)> {
+        let mut renderer = Renderer::new();
+        let (expression, on_failure) = self.render_with::<T>(&mut renderer)?;
         Ok((expression, renderer, on_failure))
     }
 }
@@ -62,14 +85,14 @@ impl WriteCondition {
 impl<B: Backend> Client<B> {
     /// Writes `item`, replacing any item with the same key.
     pub fn put<'a, T: Table>(&'a self, item: &'a T) -> Put<'a, B, T> {
-        Put { client: self, item, condition: WriteCondition::none() }
+        Put { client: self, item, condition: WriteCondition::new(Guard::None) }
     }
 
     /// Writes `item` only if no item with its key exists; otherwise fails with a
     /// conditional-check error ([`Error::is_conditional_check_failed`](crate::Error)).
     pub fn create<'a, T: Table>(&'a self, item: &'a T) -> Put<'a, B, T> {
         let mut put = self.put(item);
-        put.condition.must_not_exist = true;
+        put.condition.guard = Guard::MustNotExist;
         put
     }
 
@@ -80,7 +103,7 @@ impl<B: Backend> Client<B> {
 
     /// Deletes the item with `key` (deleting a missing item is not an error).
     pub fn delete<T: Table>(&self, key: Key<T>) -> Delete<'_, B, T> {
-        Delete { client: self, key, condition: WriteCondition::none() }
+        Delete { client: self, key, condition: WriteCondition::new(Guard::None) }
     }
 }
 

@@ -10,10 +10,12 @@ mod items;
 mod query;
 mod scan;
 mod tables;
+mod update;
 
 pub use items::{Delete, DeleteReturningOld, Get, GetProjected, Put, PutReturningOld};
 pub use query::{ProjectedQuery, Query, SortCondition, Sorted, Unsorted};
 pub use scan::{ProjectedScan, Scan};
+pub use update::{UpdateItem, UpdateReturning, UpdateReturningOld};
 
 use crate::backend::Backend;
 use crate::error::Result;
@@ -87,7 +89,7 @@ macro_rules! debug_builder {
     )+};
 }
 
-debug_builder!(Put<'a, B, T>, PutReturningOld<'a, B, T>, Get<'a, B, T>, Delete<'a, B, T>, DeleteReturningOld<'a, B, T>, Query<'a, B, T, S>, Scan<'a, B, T>);
+debug_builder!(UpdateItem<'a, B, T>, UpdateReturning<'a, B, T>, UpdateReturningOld<'a, B, T>, Put<'a, B, T>, PutReturningOld<'a, B, T>, Get<'a, B, T>, Delete<'a, B, T>, DeleteReturningOld<'a, B, T>, Query<'a, B, T, S>, Scan<'a, B, T>);
 
 #[cfg(test)]
 mod tests;
