@@ -9,7 +9,7 @@ use dynamodel::model::{
     CreateTableInput, CreateTableOutput, DeleteItemInput, DeleteItemOutput, DeleteTableInput,
     DeleteTableOutput, DescribeTableInput, DescribeTableOutput, GetItemInput, GetItemOutput,
     ListTablesInput, ListTablesOutput, PutItemInput, PutItemOutput, QueryInput, QueryOutput,
-    ScanInput, ScanOutput,
+    ScanInput, ScanOutput, UpdateItemInput, UpdateItemOutput,
 };
 
 use crate::expr::ExprCache;
@@ -156,6 +156,7 @@ operations! {
     put_item(PutItemInput) -> PutItemOutput;
     get_item(GetItemInput) -> GetItemOutput;
     delete_item(DeleteItemInput) -> DeleteItemOutput;
+    update_item(UpdateItemInput) -> UpdateItemOutput;
     query(QueryInput) -> QueryOutput;
     scan(ScanInput) -> ScanOutput;
 }

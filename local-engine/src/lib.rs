@@ -26,9 +26,11 @@
 //! ```
 //!
 //! Served today: CreateTable, DeleteTable, DescribeTable, ListTables, PutItem, GetItem,
-//! DeleteItem, Query (`KeyConditionExpression` and legacy `KeyConditions`) and Scan (with
-//! parallel segments), with DynamoDB's validation order and exact messages. Parameters of
-//! features not built yet (secondary indexes, conditions, filters, projections, streams) are
+//! UpdateItem, DeleteItem, Query and Scan (with parallel segments), with DynamoDB's whole
+//! expression language (condition, filter, key condition, projection and update expressions)
+//! and the legacy parameters (`Expected`, `AttributeUpdates`, `KeyConditions`, `QueryFilter`,
+//! `ScanFilter`, `AttributesToGet`, `ConditionalOperator`), in DynamoDB's validation order and
+//! with its messages. Parameters of features not built yet (secondary indexes, streams) are
 //! refused with a `ValidationException` that says so, never silently ignored.
 //!
 //! Layout: `ops` has one module per operation; `storage` holds tables and the ordered key
@@ -55,6 +57,14 @@ mod ops;
 mod size;
 mod storage;
 mod validate;
+
+#[cfg(feature = "server")]
+pub mod server;
+
+#[cfg(feature = "sdk")]
+mod sdk;
+#[cfg(feature = "sdk")]
+pub use sdk::{InProcessHttpClient, sdk_client, sdk_config};
 
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,7 @@ use crate::model::{
     CreateTableInput, CreateTableOutput, DeleteItemInput, DeleteItemOutput, DeleteTableInput,
     DeleteTableOutput, DescribeTableInput, DescribeTableOutput, GetItemInput, GetItemOutput,
     ListTablesInput, ListTablesOutput, PutItemInput, PutItemOutput, QueryInput, QueryOutput,
-    ScanInput, ScanOutput,
+    ScanInput, ScanOutput, UpdateItemInput, UpdateItemOutput,
 };
 
 /// Something that executes DynamoDB operations: the in-process engine
@@ -54,6 +54,12 @@ pub trait Backend: Send + Sync + 'static {
         input: DeleteItemInput,
     ) -> impl Future<Output = Result<DeleteItemOutput>> + Send;
 
+    /// `UpdateItem`.
+    fn update_item(
+        &self,
+        input: UpdateItemInput,
+    ) -> impl Future<Output = Result<UpdateItemOutput>> + Send;
+
     /// `Query`.
     fn query(&self, input: QueryInput) -> impl Future<Output = Result<QueryOutput>> + Send;
 
@@ -83,6 +89,7 @@ where
         put_item(PutItemInput) -> PutItemOutput;
         get_item(GetItemInput) -> GetItemOutput;
         delete_item(DeleteItemInput) -> DeleteItemOutput;
+        update_item(UpdateItemInput) -> UpdateItemOutput;
         query(QueryInput) -> QueryOutput;
         scan(ScanInput) -> ScanOutput;
     }

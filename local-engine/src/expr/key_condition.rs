@@ -52,9 +52,10 @@ fn collect(
 ) -> Result<(), Error> {
     let (op, operands, first_must_be_key): (KeyOp, Vec<&Operand>, Option<&str>) = match condition {
         Condition::Parens { inner, .. } => return collect(inner, placeholders, out),
-        Condition::And { left, right, .. } => {
-            collect(left, placeholders, out)?;
-            return collect(right, placeholders, out);
+        Condition::And { operands, .. } => {
+            return operands
+                .iter()
+                .try_for_each(|c| collect(c, placeholders, out));
         }
         Condition::Or { .. } => return Err(msg::invalid_operator("OR")),
         Condition::Not { .. } => return Err(msg::invalid_operator("NOT")),
@@ -69,7 +70,7 @@ fn collect(
             operand, low, high, ..
         } => (KeyOp::Between, vec![operand, low, high], Some("BETWEEN")),
         Condition::Call(Call {
-            function: Function::BeginsWith,
+            function: Some(Function::BeginsWith),
             args,
             ..
         }) => (
@@ -78,11 +79,12 @@ fn collect(
             Some("begins_with"),
         ),
         Condition::Call(Call {
-            function: Function::Size,
+            function: Some(Function::Size),
             ..
         }) => return Err(msg::nested_operation()),
-        Condition::Call(call) => return Err(msg::invalid_operator(call.function.name())),
+        Condition::Call(call) => return Err(msg::invalid_operator(&call.name)),
     };
+    let operands: Vec<&Operand> = operands.into_iter().map(Operand::unwrapped).collect();
     if let Some(operator) = first_must_be_key {
         if !matches!(operands.first(), Some(Operand::Path(_))) {
             return Err(msg::key_not_first(operator));
@@ -105,7 +107,8 @@ fn collect(
                 };
                 attribute = Some((position, name.unwrap_or_default()));
             }
-            Operand::Call(_) => return Err(msg::nested_operation()),
+            // `unwrapped` removed the parentheses.
+            Operand::Call(_) | Operand::Parens { .. } => return Err(msg::nested_operation()),
             Operand::Value(value) => {
                 if let Some(value) = placeholders.value_of(value) {
                     values.push(value.clone());

@@ -18,6 +18,8 @@ pub(crate) struct Placeholders<'a> {
     values: Option<&'a ExpressionAttributeValues>,
     used_names: BTreeSet<&'a str>,
     used_values: BTreeSet<&'a str>,
+    /// How the operation reports request errors (unused entries use it).
+    layer: Layer,
 }
 
 /// Which expressions a request has, to check the maps against.
@@ -27,6 +29,27 @@ pub(crate) struct Uses {
     pub(crate) any_expression: bool,
     /// An expression that can hold values (all kinds but projections).
     pub(crate) value_expression: bool,
+}
+
+/// The longest placeholder key, in bytes [local].
+const MAX_KEY_BYTES: usize = 255;
+
+/// Attribute names must be shorter than this many bytes [local].
+const MAX_NAME_BYTES: usize = 65_536;
+
+/// Key syntax, then key length, for every key of one map.
+fn check_keys<'k>(
+    keys: impl Iterator<Item = &'k String> + Clone,
+    sigil: char,
+    map: &str,
+) -> Result<(), Error> {
+    if let Some(key) = keys.clone().find(|k| !valid_key(k, sigil)) {
+        return Err(messages::invalid_placeholder_key(map, key));
+    }
+    if let Some(key) = keys.into_iter().find(|k| k.len() > MAX_KEY_BYTES) {
+        return Err(messages::placeholder_key_too_long(map, key.len()));
+    }
+    Ok(())
 }
 
 fn valid_key(key: &str, sigil: char) -> bool {
@@ -60,34 +83,35 @@ impl<'a> Placeholders<'a> {
         if values.is_some_and(|v| v.is_empty()) {
             return Err(constraint(messages::VALUES_EMPTY));
         }
-        if let Some(key) = names
-            .into_iter()
-            .flat_map(|n| n.keys())
-            .find(|k| !valid_key(k, '#'))
-        {
-            return Err(messages::invalid_placeholder_key(
-                "ExpressionAttributeNames",
-                key,
-            ));
+        check_keys(
+            names.into_iter().flat_map(|n| n.keys()),
+            '#',
+            "ExpressionAttributeNames",
+        )?;
+        check_keys(
+            values.into_iter().flat_map(|v| v.keys()),
+            ':',
+            "ExpressionAttributeValues",
+        )?;
+        for (key, v) in values.into_iter().flatten() {
+            value::check_value(v, layer).map_err(|error| {
+                messages::invalid_placeholder_value(layer, key, error.message())
+            })?;
         }
-        if let Some(key) = values
-            .into_iter()
-            .flat_map(|v| v.keys())
-            .find(|k| !valid_key(k, ':'))
-        {
-            return Err(messages::invalid_placeholder_key(
-                "ExpressionAttributeValues",
-                key,
-            ));
-        }
-        for v in values.into_iter().flat_map(|v| v.values()) {
-            value::check_value(v, layer)?;
+        for (key, name) in names.into_iter().flatten() {
+            if name.is_empty() {
+                return Err(messages::empty_attribute_name(key));
+            }
+            if name.len() >= MAX_NAME_BYTES {
+                return Err(messages::attribute_name_too_large(key));
+            }
         }
         Ok(Placeholders {
             names,
             values,
             used_names: BTreeSet::new(),
             used_values: BTreeSet::new(),
+            layer,
         })
     }
 
@@ -135,6 +159,11 @@ impl<'a> Placeholders<'a> {
         self.values?.get(&value.key)
     }
 
+    /// How the operation reports request errors.
+    pub(crate) fn layer(&self) -> Layer {
+        self.layer
+    }
+
     /// Fails if a map entry was never used: names first, then values.
     pub(crate) fn finish(&self) -> Result<(), Error> {
         let unused = |keys: Option<Vec<&str>>, used: &BTreeSet<&str>| -> Vec<String> {
@@ -151,6 +180,7 @@ impl<'a> Placeholders<'a> {
         if !names.is_empty() {
             let keys: Vec<&str> = names.iter().map(String::as_str).collect();
             return Err(messages::unused_placeholders(
+                self.layer,
                 "ExpressionAttributeNames",
                 &keys,
             ));
@@ -162,6 +192,7 @@ impl<'a> Placeholders<'a> {
         if !values.is_empty() {
             let keys: Vec<&str> = values.iter().map(String::as_str).collect();
             return Err(messages::unused_placeholders(
+                self.layer,
                 "ExpressionAttributeValues",
                 &keys,
             ));

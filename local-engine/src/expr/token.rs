@@ -17,7 +17,7 @@ pub(crate) enum TokenKind {
     NamePlaceholder(String),
     /// `:value`: an expression attribute value placeholder (the text includes `:`).
     ValuePlaceholder(String),
-    /// A run of decimal digits (list indexes).
+    /// A list index: `0`, or a run of decimal digits without a leading zero.
     Number(String),
     LParen,
     RParen,
@@ -46,8 +46,9 @@ pub(crate) struct Token {
     pub(crate) span: Span,
 }
 
+/// Names start with a letter (`_a` is a syntax error at `_`); placeholders may start with `_`.
 fn is_name_start(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '_'
+    c.is_ascii_alphabetic()
 }
 
 fn is_name_char(c: char) -> bool {
@@ -110,6 +111,8 @@ pub(crate) fn tokenize(source: &str) -> Vec<Token> {
                     TokenKind::ValuePlaceholder(source.get(start..end).unwrap_or("").to_owned())
                 }
             }
+            // `0` is a number on its own: `[007]` reads as `[`, `0`, `0`, `7`.
+            '0' => TokenKind::Number("0".to_owned()),
             c if c.is_ascii_digit() => {
                 take_while(|c| c.is_ascii_digit(), &mut end);
                 TokenKind::Number(source.get(start..end).unwrap_or("").to_owned())
@@ -178,6 +181,32 @@ mod tests {
         assert_eq!(
             kinds("# :")[..2],
             [TokenKind::Illegal('#'), TokenKind::Illegal(':')]
+        );
+    }
+
+    #[test]
+    fn names_start_with_a_letter_and_zero_stands_alone() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("_a a_ #_b :_c"),
+            vec![
+                Illegal('_'),
+                Name("a".into()),
+                Name("a_".into()),
+                NamePlaceholder("#_b".into()),
+                ValuePlaceholder(":_c".into()),
+                Eof,
+            ]
+        );
+        assert_eq!(
+            kinds("007 10"),
+            vec![
+                Number("0".into()),
+                Number("0".into()),
+                Number("7".into()),
+                Number("10".into()),
+                Eof
+            ]
         );
     }
 }

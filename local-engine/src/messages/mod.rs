@@ -4,14 +4,21 @@
 //! change in DynamoDB's wording is a one-line change here. Each text names its source: `[AWS]`
 //! for the DynamoDB API reference or developer guide, `[capture]` for a message captured from
 //! DynamoDB in 2026 and published in a public conformance suite, `[dynalite]` / `[moto]` for
-//! messages those emulators' test suites pin against DynamoDB, and `[engine]` for texts of our
-//! own where DynamoDB's wording is not known (see `docs/design.md`).
+//! messages those emulators' test suites pin against DynamoDB, `[local]` for texts observed
+//! from DynamoDB Local 3.3.0 where no capture from DynamoDB is known (DynamoDB Local shares
+//! DynamoDB's request validation and expression front end; where a capture exists and differs,
+//! the capture wins and `docs/compatibility.md` lists the difference), and `[engine]` for
+//! texts of our own where DynamoDB's wording is not known (see `docs/design.md`).
 //!
 //! Parameter-constraint errors (`1 validation error detected: ...`) are built with
 //! [`Violations`]; texts for features this engine does not support yet are in [`unsupported`].
 
 mod constraint;
+pub(crate) mod expression;
+pub(crate) mod legacy;
+pub(crate) mod read;
 pub(crate) mod unsupported;
+pub(crate) mod update;
 mod values;
 
 pub(crate) use constraint::Violations;
@@ -185,11 +192,15 @@ pub(crate) fn return_values_put_delete() -> Error {
 
 // ---- Expressions ----------------------------------------------------------------------------
 
-/// [capture] Mixing legacy and expression parameters.
-pub(crate) fn mixed_parameters(legacy: &str, expression: &str) -> Error {
-    Error::validation(format!(
+/// [capture][local] Mixing legacy and expression parameters; each list in DynamoDB's order
+/// (legacy: `AttributesToGet`, the filter or `Expected`, `ConditionalOperator`,
+/// `KeyConditions`; expressions: projection, filter or condition, key condition).
+pub(crate) fn mixed_parameters(layer: Layer, legacy: &[&str], expression: &[&str]) -> Error {
+    layer.wrap(format!(
         "Can not use both expression and non-expression parameters in the same request: \
-         Non-expression parameters: {{{legacy}}} Expression parameters: {{{expression}}}"
+         Non-expression parameters: {{{}}} Expression parameters: {{{}}}",
+        legacy.join(", "),
+        expression.join(", ")
     ))
 }
 
@@ -219,97 +230,71 @@ pub(crate) fn invalid_placeholder_key(map: &str, key: &str) -> Error {
     ))
 }
 
-/// [dynalite] Placeholders no expression used, listed in ascending order.
-pub(crate) fn unused_placeholders(map: &str, keys: &[&str]) -> Error {
+/// [local] A placeholder key over 255 bytes; only the names map reports the size.
+pub(crate) fn placeholder_key_too_long(map: &str, size: usize) -> Error {
+    let size = if map == "ExpressionAttributeNames" {
+        format!(" size of key: {size}")
+    } else {
+        String::new()
+    };
     Error::validation(format!(
+        "{map} contains invalid key: The expression attribute map contains a key that is too \
+         long;{size}"
+    ))
+}
+
+/// [capture][local] A `:value` that is not a valid attribute value: the value's own message
+/// (without envelope or full stop), then the key.
+pub(crate) fn invalid_placeholder_value(layer: Layer, key: &str, message: &str) -> Error {
+    let inner = message
+        .strip_prefix("1 validation error detected: ")
+        .unwrap_or(message)
+        .trim_end_matches('.');
+    layer.wrap(format!(
+        "ExpressionAttributeValues contains invalid value: {inner} for key {key}"
+    ))
+}
+
+/// [local] A `#name` standing for the empty name.
+pub(crate) fn empty_attribute_name(key: &str) -> Error {
+    Error::validation(format!(
+        "ExpressionAttributeNames contains invalid value: Empty attribute name for key {key}"
+    ))
+}
+
+/// [local] A `#name` standing for a name of 64 KB or more.
+pub(crate) fn attribute_name_too_large(key: &str) -> Error {
+    Error::validation(format!(
+        "ExpressionAttributeNames contains invalid value: Attribute name is too large, must be \
+         less than 65536 bytes for key {key}"
+    ))
+}
+
+/// [dynalite] Placeholders no expression used, listed in ascending order.
+pub(crate) fn unused_placeholders(layer: Layer, map: &str, keys: &[&str]) -> Error {
+    layer.wrap(format!(
         "Value provided in {map} unused in expressions: keys: {{{}}}",
         keys.join(", ")
     ))
 }
 
-/// Errors inside one expression; each is prefixed with `Invalid <Kind>: `.
-pub(crate) mod expression {
-    /// [dynalite][capture]
-    pub(crate) const EMPTY: &str = "The expression can not be empty;";
-
-    /// [dynalite] `token` is the offending token (`<EOF>` at the end), `near` the text around it.
-    pub(crate) fn syntax(token: &str, near: &str) -> String {
-        format!("Syntax error; token: \"{token}\", near: \"{near}\"")
-    }
-
-    /// [moto][dynalite]
-    pub(crate) fn undefined_name(name: &str) -> String {
-        format!(
-            "An expression attribute name used in the document path is not defined; attribute \
-             name: {name}"
-        )
-    }
-
-    /// [moto][dynalite]
-    pub(crate) fn undefined_value(name: &str) -> String {
-        format!(
-            "An expression attribute value used in expression is not defined; attribute value: \
-             {name}"
-        )
-    }
-
-    /// [moto][dynalite] `keyword` as written in the expression.
-    pub(crate) fn reserved_keyword(keyword: &str) -> String {
-        format!("Attribute name is a reserved keyword; reserved keyword: {keyword}")
-    }
-
-    /// [moto][dynalite]
-    pub(crate) fn invalid_function(name: &str) -> String {
-        format!("Invalid function name; function: {name}")
-    }
-
-    /// [dynalite]
-    pub(crate) fn operand_count(function: &str, count: usize) -> String {
-        format!(
-            "Incorrect number of operands for operator or function; operator or function: \
-             {function}, number of operands: {count}"
-        )
-    }
-
-    /// [capture]
-    pub(crate) fn operand_type(function: &str, operand_type: &str) -> String {
-        format!(
-            "Incorrect operand type for operator or function; operator or function: {function}, \
-             operand type: {operand_type}"
-        )
-    }
-
-    /// [dynalite] Values print as `AttributeValue: {S:a}`.
-    pub(crate) fn between_types(lower: &str, upper: &str) -> String {
-        format!(
-            "The BETWEEN operator requires same data type for lower and upper bounds; lower bound \
-             operand: AttributeValue: {lower}, upper bound operand: AttributeValue: {upper}"
-        )
-    }
-
-    /// [capture]
-    pub(crate) fn between_order(lower: &str, upper: &str) -> String {
-        format!(
-            "The BETWEEN operator requires upper bound to be greater than or equal to lower \
-             bound; lower bound operand: AttributeValue: {lower}, upper bound operand: \
-             AttributeValue: {upper}"
-        )
-    }
-
-    /// [engine] DynamoDB caps expressions at 4 KB; its wording for this case is not known.
-    pub(crate) fn too_long(size: usize) -> String {
-        format!("Expression size has exceeded the maximum allowed size; expression size: {size}")
-    }
-
-    /// [engine] Nesting beyond the parser's recursion limit.
-    pub(crate) fn too_deep(limit: usize) -> String {
-        format!("The expression is nested too deeply; dynamodel-local allows {limit} levels")
-    }
-}
-
 /// Prefixes an expression error with the parameter it is in: `Invalid KeyConditionExpression: `.
 pub(crate) fn invalid_expression(parameter: &str, detail: &str) -> Error {
     Error::validation(format!("Invalid {parameter}: {detail}"))
+}
+
+/// [capture] The same, inside the envelope when the operation's layer has one (write
+/// operations: `1 validation error detected: Invalid ConditionExpression: ...`).
+pub(crate) fn invalid_expression_in(layer: Layer, parameter: &str, detail: &str) -> Error {
+    layer.wrap(format!("Invalid {parameter}: {detail}"))
+}
+
+/// [AWS][capture] A write whose condition is false.
+pub(crate) const CONDITIONAL_REQUEST_FAILED: &str = "The conditional request failed";
+
+/// The `ConditionalCheckFailedException` of a write, with the item when it was asked for.
+pub(crate) fn conditional_check_failed(item: Option<dynamodel::Item>) -> Error {
+    Error::conditional_check_failed(CONDITIONAL_REQUEST_FAILED, item)
 }
 
 // ---- Query key conditions -------------------------------------------------------------------
@@ -452,21 +437,5 @@ pub(crate) fn segment_required() -> Error {
 pub(crate) fn segment_out_of_range() -> Error {
     Error::validation(
         "The Segment parameter is zero-based and must be less than parameter TotalSegments",
-    )
-}
-
-/// [capture] `Select = SPECIFIC_ATTRIBUTES` without a projection.
-pub(crate) fn specific_attributes_without_projection() -> Error {
-    enveloped(
-        "Must specify the AttributesToGet or ProjectionExpression when choosing to get \
-         SPECIFIC_ATTRIBUTES",
-    )
-}
-
-/// [engine] `Select = ALL_PROJECTED_ATTRIBUTES` on a table; DynamoDB's exact text is not known.
-pub(crate) fn all_projected_on_table() -> Error {
-    Error::validation(
-        "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is not \
-         supported for a table",
     )
 }

@@ -12,14 +12,6 @@ pub(crate) enum Feature {
     LocalSecondaryIndexes,
     StreamSpecification,
     IndexName,
-    ConditionExpression,
-    FilterExpression,
-    ProjectionExpression,
-    Expected,
-    QueryFilter,
-    ScanFilter,
-    AttributesToGet,
-    ConditionalOperator,
 }
 
 impl Feature {
@@ -29,14 +21,6 @@ impl Feature {
             Feature::LocalSecondaryIndexes => "LocalSecondaryIndexes",
             Feature::StreamSpecification => "StreamSpecification",
             Feature::IndexName => "IndexName",
-            Feature::ConditionExpression => "ConditionExpression",
-            Feature::FilterExpression => "FilterExpression",
-            Feature::ProjectionExpression => "ProjectionExpression",
-            Feature::Expected => "Expected",
-            Feature::QueryFilter => "QueryFilter",
-            Feature::ScanFilter => "ScanFilter",
-            Feature::AttributesToGet => "AttributesToGet",
-            Feature::ConditionalOperator => "ConditionalOperator",
         }
     }
 
@@ -45,11 +29,6 @@ impl Feature {
             Feature::GlobalSecondaryIndexes | Feature::LocalSecondaryIndexes => "secondary indexes",
             Feature::StreamSpecification => "streams",
             Feature::IndexName => "queries and scans of secondary indexes",
-            Feature::ConditionExpression | Feature::Expected | Feature::ConditionalOperator => {
-                "conditional writes and legacy conditions"
-            }
-            Feature::FilterExpression | Feature::QueryFilter | Feature::ScanFilter => "filters",
-            Feature::ProjectionExpression | Feature::AttributesToGet => "projections",
         }
     }
 }

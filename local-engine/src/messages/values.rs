@@ -29,7 +29,8 @@ pub(crate) enum Layer {
 }
 
 impl Layer {
-    fn wrap(self, message: String) -> Error {
+    /// The error for `message` in this layer (enveloped or bare).
+    pub(crate) fn wrap(self, message: String) -> Error {
         match self {
             Layer::Enveloped => super::enveloped(&message),
             Layer::Current | Layer::Older => Error::validation(message),

@@ -1,12 +1,13 @@
 //! `GetItem`: every read is consistent here; `ConsistentRead` only changes the capacity cost.
+//! A projection returns the selected parts of the item (an empty item when none exist).
 
 use dynamodel::Error;
 use dynamodel::model::{GetItemInput, GetItemOutput};
 
+use super::selection;
 use crate::capacity::{self, Kind};
 use crate::engine::Shared;
 use crate::expr::{Placeholders, Uses};
-use crate::messages::unsupported::{self, Feature};
 use crate::messages::{Layer, Violations};
 use crate::validate::{self, key, value};
 
@@ -14,32 +15,47 @@ pub(crate) fn run(shared: &Shared, input: GetItemInput) -> Result<GetItemOutput,
     let mut violations = Violations::new();
     super::check_table_name(&mut violations, &input.table_name);
     validate::return_consumed_capacity(&mut violations, input.return_consumed_capacity.as_ref());
+    validate::attributes_to_get(&mut violations, input.attributes_to_get.as_deref());
     violations.finish()?;
-    unsupported::reject(&[
-        (
+    super::reject_mixed(
+        Layer::Current,
+        &[(input.attributes_to_get.is_some(), "AttributesToGet")],
+        &[(
             input.projection_expression.is_some(),
-            Feature::ProjectionExpression,
-        ),
-        (input.attributes_to_get.is_some(), Feature::AttributesToGet),
-    ])?;
+            "ProjectionExpression",
+        )],
+    )?;
     let uses = Uses {
-        any_expression: false,
+        any_expression: input.projection_expression.is_some(),
         value_expression: false,
     };
-    Placeholders::new(
+    let mut placeholders = Placeholders::new(
         input.expression_attribute_names.as_ref(),
         None,
         uses,
         Layer::Current,
     )?;
     value::check_item(&input.key, Layer::Current)?;
+    let projection = selection::projection(
+        shared,
+        input.projection_expression.as_deref(),
+        input.attributes_to_get.as_deref(),
+        &mut placeholders,
+    )?;
+    placeholders.finish()?;
     let table = super::item_table(shared, &input.table_name)?;
     let storage_key = key::key_map(&table.definition.key_schema, &input.key)?;
-    let found = table.data.read().items.get(&storage_key).cloned();
+    let found = table.data.read().items.get(&storage_key).map(|stored| {
+        let item = match &projection {
+            Some(projection) => projection.apply(&stored.item),
+            None => stored.item.clone(),
+        };
+        (item, stored.size)
+    });
     let consistent = input.consistent_read.unwrap_or(false);
-    let units = capacity::read_units(found.as_ref().map_or(0, |f| f.size), consistent);
+    let units = capacity::read_units(found.as_ref().map_or(0, |(_, size)| *size), consistent);
     Ok(GetItemOutput {
-        item: found.map(|f| f.item),
+        item: found.map(|(item, _)| item),
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,

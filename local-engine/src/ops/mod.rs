@@ -11,17 +11,22 @@ pub(crate) mod list_tables;
 pub(crate) mod put_item;
 pub(crate) mod query;
 pub(crate) mod scan;
+pub(crate) mod update_item;
 
 mod key_range;
 mod legacy_conditions;
 mod page;
+mod selection;
+mod write_condition;
 
 use std::sync::Arc;
 
 use dynamodel::Error;
 
 use crate::engine::Shared;
-use crate::messages::{self, Violations};
+use crate::expr::parser::MAX_DEPTH;
+use crate::expr::stack;
+use crate::messages::{self, Layer, Violations, expression};
 use crate::storage::Table;
 use crate::validate;
 
@@ -36,4 +41,37 @@ fn item_table(shared: &Shared, name: &str) -> Result<Arc<Table>, Error> {
 /// The standard `TableName` constraint of every operation but CreateTable.
 fn check_table_name(violations: &mut Violations, name: &str) {
     validate::table_name(violations, name, "tableName", validate::MIN_NAME);
+}
+
+/// Runs the checks of one expression (`work` returns the error detail) on a stack deep
+/// enough for it, and wraps a failure as `Invalid <parameter>: <detail>` in `layer`.
+fn expression<T: Send>(
+    parameter: &str,
+    source: &str,
+    layer: Layer,
+    work: impl FnOnce() -> Result<T, String> + Send,
+) -> Result<T, Error> {
+    stack::for_source(source, work)
+        .unwrap_or_else(|| Err(expression::too_deep(MAX_DEPTH)))
+        .map_err(|detail| messages::invalid_expression_in(layer, parameter, &detail))
+}
+
+/// Rejects a request that mixes legacy and expression parameters; each slice lists
+/// `(present, name)` in DynamoDB's order.
+fn reject_mixed(
+    layer: Layer,
+    legacy: &[(bool, &str)],
+    expressions: &[(bool, &str)],
+) -> Result<(), Error> {
+    fn present<'n>(list: &[(bool, &'n str)]) -> Vec<&'n str> {
+        list.iter()
+            .filter(|(present, _)| *present)
+            .map(|(_, name)| *name)
+            .collect()
+    }
+    let (legacy, expressions) = (present(legacy), present(expressions));
+    if legacy.is_empty() || expressions.is_empty() {
+        return Ok(());
+    }
+    Err(messages::mixed_parameters(layer, &legacy, &expressions))
 }

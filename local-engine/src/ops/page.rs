@@ -3,21 +3,37 @@
 //! A page reads items in key order until `Limit` items were read or 1 MB of item data was read
 //! (the item that crosses 1 MB is included, as DynamoDB does); either way the key of the last
 //! item read becomes `LastEvaluatedKey`, even when no item follows (DynamoDB does not look
-//! ahead). `Limit` counts items read, which is what a filter will later count as scanned.
+//! ahead). Every item read counts towards `Limit`, the 1 MB and `ScannedCount`; the filter
+//! then decides which count towards `Count` and are returned (projected), so a page can be
+//! empty and still carry a `LastEvaluatedKey`.
 
 use dynamodel::Item;
 
+use crate::expr::{Cond, Projection};
 use crate::size::MAX_PAGE_BYTES;
 use crate::storage::{StorageKey, StoredItem};
+
+/// What a page keeps of the items it reads.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Reader<'r, 'a> {
+    /// Items that fail the filter are read but not returned or counted in `Count`.
+    pub(crate) filter: Option<&'r Cond<'a>>,
+    /// What to return of each matching item.
+    pub(crate) projection: Option<&'r Projection>,
+    /// Whether to return items at all (`Select = COUNT` does not).
+    pub(crate) keep_items: bool,
+}
 
 /// What one page read.
 #[derive(Debug, Default)]
 pub(crate) struct Page {
-    /// The items read, unless only counting.
+    /// The matching items (projected), unless only counting.
     pub(crate) items: Vec<Item>,
-    /// How many items were read.
+    /// How many items were read (`ScannedCount`).
     pub(crate) scanned: usize,
-    /// Their total size.
+    /// How many of them matched the filter (`Count`).
+    pub(crate) matched: usize,
+    /// The total size of the items read.
     pub(crate) bytes: usize,
     /// Where the next page starts, when this one stopped early.
     pub(crate) last_key: Option<StorageKey>,
@@ -27,14 +43,20 @@ pub(crate) struct Page {
 pub(crate) fn read<'a>(
     entries: impl Iterator<Item = (&'a StorageKey, &'a StoredItem)>,
     limit: Option<usize>,
-    keep_items: bool,
+    reader: Reader<'_, '_>,
 ) -> Page {
     let mut page = Page::default();
     for (key, stored) in entries {
         page.scanned += 1;
         page.bytes = page.bytes.saturating_add(stored.size);
-        if keep_items {
-            page.items.push(stored.item.clone());
+        if reader.filter.is_none_or(|f| f.eval(Some(&stored.item))) {
+            page.matched += 1;
+            if reader.keep_items {
+                page.items.push(match reader.projection {
+                    Some(projection) => projection.apply(&stored.item),
+                    None => stored.item.clone(),
+                });
+            }
         }
         if limit.is_some_and(|limit| page.scanned >= limit) || page.bytes >= MAX_PAGE_BYTES {
             page.last_key = Some(key.clone());

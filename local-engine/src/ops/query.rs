@@ -1,64 +1,112 @@
 //! `Query`: one partition in sort-key order (descending with `ScanIndexForward = false`),
-//! located in O(log n) and read page by page.
+//! located in O(log n) and read page by page, then filtered and projected.
 //!
-//! Order of checks: parameter constraints; unsupported parameters; `Select`; which key
-//! parameter is given; the placeholder maps and `ExclusiveStartKey` values; the expression
-//! (syntax, placeholders, unused entries, key-condition shape) or the legacy conditions; the
-//! table; the terms against the key schema; `ExclusiveStartKey` against the query.
+//! Order of checks: parameter constraints; unsupported parameters; `Select` against the
+//! projection; mixed legacy and expression parameters; the placeholder maps; the filter, the
+//! projection and the key condition, each completely (or their legacy forms); unused
+//! placeholders; `ExclusiveStartKey` values; the table; the key condition against the key
+//! schema; a filter on key attributes; `ExclusiveStartKey` against the query.
 
 use std::ops::Bound;
 
 use dynamodel::Error;
-use dynamodel::model::{ComparisonOperator, QueryInput, QueryOutput, Select};
+use dynamodel::model::{QueryInput, QueryOutput, Select};
 
 use super::key_range::{self, KeyRange};
 use super::legacy_conditions;
-use super::page::{self, Page};
+use super::page::{self, Page, Reader};
+use super::selection;
 use crate::capacity::{self, Kind};
 use crate::engine::Shared;
-use crate::expr::{KeyTerm, Placeholders, Uses, check, key_condition};
+use crate::expr::{KeyTerm, Placeholders, Uses, check, key_condition, legacy};
 use crate::messages::unsupported::{self, Feature};
 use crate::messages::{self, Layer, Violations};
 use crate::validate::{self, value};
 
 pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Error> {
     check_constraints(&input)?;
-    unsupported::reject(&[
-        (input.index_name.is_some(), Feature::IndexName),
-        (input.filter_expression.is_some(), Feature::FilterExpression),
-        (
-            input.projection_expression.is_some(),
-            Feature::ProjectionExpression,
-        ),
-        (input.query_filter.is_some(), Feature::QueryFilter),
-        (input.attributes_to_get.is_some(), Feature::AttributesToGet),
-        (
-            input.conditional_operator.is_some(),
-            Feature::ConditionalOperator,
-        ),
-    ])?;
-    let count_only = select(input.select.as_ref())?;
-    let terms = key_terms(shared, &input)?;
+    unsupported::reject(&[(input.index_name.is_some(), Feature::IndexName)])?;
+    let projection_parameter = selection::projection_parameter(
+        input.projection_expression.as_deref(),
+        input.attributes_to_get.as_deref(),
+    );
+    let count_only = selection::count_only(input.select.as_ref(), projection_parameter)?;
+    super::reject_mixed(
+        Layer::Current,
+        &[
+            (input.attributes_to_get.is_some(), "AttributesToGet"),
+            (input.query_filter.is_some(), "QueryFilter"),
+            (input.conditional_operator.is_some(), "ConditionalOperator"),
+            (input.key_conditions.is_some(), "KeyConditions"),
+        ],
+        &[
+            (
+                input.projection_expression.is_some(),
+                "ProjectionExpression",
+            ),
+            (input.filter_expression.is_some(), "FilterExpression"),
+            (
+                input.key_condition_expression.is_some(),
+                "KeyConditionExpression",
+            ),
+        ],
+    )?;
+    let has_values = input.key_condition_expression.is_some() || input.filter_expression.is_some();
+    let uses = Uses {
+        any_expression: has_values || input.projection_expression.is_some(),
+        value_expression: has_values,
+    };
+    let mut placeholders = Placeholders::new(
+        input.expression_attribute_names.as_ref(),
+        input.expression_attribute_values.as_ref(),
+        uses,
+        Layer::Current,
+    )?;
+    let filter = match input.filter_expression.as_deref() {
+        Some(source) => selection::filter(shared, Some(source), &mut placeholders)?,
+        None => legacy::filter(
+            input.query_filter.as_ref(),
+            input.conditional_operator.as_ref(),
+            Layer::Current,
+        )?,
+    };
+    let projection = selection::projection(
+        shared,
+        input.projection_expression.as_deref(),
+        input.attributes_to_get.as_deref(),
+        &mut placeholders,
+    )?;
+    let terms = key_terms(shared, &input, &mut placeholders)?;
+    placeholders.finish()?;
     if let Some(start) = &input.exclusive_start_key {
         value::check_item(start, Layer::Current)?;
     }
     let table = super::item_table(shared, &input.table_name)?;
     let schema = &table.definition.key_schema;
     let range = key_range::plan(schema, &terms)?;
+    if input.filter_expression.is_some() {
+        selection::reject_key_paths(filter.as_ref(), schema)?;
+    }
+    selection::reject_key_conditions(input.query_filter.as_ref(), schema)?;
     let start = match &input.exclusive_start_key {
         Some(start) => Some(range.start_after(schema, start)?),
         None => None,
     };
     let limit = input.limit.and_then(|l| usize::try_from(l).ok());
     let forward = input.scan_index_forward.unwrap_or(true);
+    let reader = Reader {
+        filter: filter.as_ref(),
+        projection: projection.as_ref(),
+        keep_items: !count_only,
+    };
     let page = {
         let data = table.data.read();
-        read(&data.items, &range, start, forward, limit, !count_only)
+        read(&data.items, &range, start, forward, limit, reader)
     };
     let consistent = input.consistent_read.unwrap_or(false);
     let units = capacity::read_units(page.bytes, consistent);
     Ok(QueryOutput {
-        count: page::count(page.scanned),
+        count: page::count(page.matched),
         scanned_count: page::count(page.scanned),
         last_evaluated_key: page.last_key.as_ref().map(|k| schema.key_item(k)),
         items: (!count_only).then_some(page.items),
@@ -81,47 +129,35 @@ fn check_constraints(input: &QueryInput) -> Result<(), Error> {
         violations.enum_value(other, "select", Select::VALUES);
     }
     validate::return_consumed_capacity(&mut violations, input.return_consumed_capacity.as_ref());
-    for (name, condition) in input.key_conditions.iter().flatten() {
-        if let ComparisonOperator::Unknown(other) = &condition.comparison_operator {
-            let member = format!("keyConditions.{name}.member.comparisonOperator");
-            violations.enum_value(other, &member, ComparisonOperator::VALUES);
-        }
+    validate::attributes_to_get(&mut violations, input.attributes_to_get.as_deref());
+    validate::conditional_operator(&mut violations, input.conditional_operator.as_ref());
+    for (map, conditions) in [
+        ("keyConditions", &input.key_conditions),
+        ("queryFilter", &input.query_filter),
+    ] {
+        validate::comparison_operators(
+            &mut violations,
+            map,
+            conditions
+                .iter()
+                .flatten()
+                .map(|(name, c)| (name, Some(&c.comparison_operator))),
+        );
     }
     violations.finish()
 }
 
-/// Whether only a count is wanted.
-pub(super) fn select(select: Option<&Select>) -> Result<bool, Error> {
-    match select {
-        Some(Select::Count) => Ok(true),
-        Some(Select::SpecificAttributes) => Err(messages::specific_attributes_without_projection()),
-        Some(Select::AllProjectedAttributes) => Err(messages::all_projected_on_table()),
-        _ => Ok(false),
-    }
-}
-
 /// The key condition as terms, from the expression or the legacy parameter.
-fn key_terms(shared: &Shared, input: &QueryInput) -> Result<Vec<KeyTerm>, Error> {
-    let expression = input.key_condition_expression.as_deref();
-    let legacy = input.key_conditions.as_ref();
-    if expression.is_some() && legacy.is_some() {
-        return Err(messages::mixed_parameters(
-            "KeyConditions",
-            "KeyConditionExpression",
-        ));
-    }
-    let uses = Uses {
-        any_expression: expression.is_some(),
-        value_expression: expression.is_some(),
-    };
-    let mut placeholders = Placeholders::new(
-        input.expression_attribute_names.as_ref(),
-        input.expression_attribute_values.as_ref(),
-        uses,
-        Layer::Current,
-    )?;
-    let Some(source) = expression else {
-        let legacy = legacy.ok_or_else(messages::key_condition_missing)?;
+fn key_terms(
+    shared: &Shared,
+    input: &QueryInput,
+    placeholders: &mut Placeholders<'_>,
+) -> Result<Vec<KeyTerm>, Error> {
+    let Some(source) = input.key_condition_expression.as_deref() else {
+        let legacy = input
+            .key_conditions
+            .as_ref()
+            .ok_or_else(messages::key_condition_missing)?;
         for value in legacy
             .values()
             .flat_map(|c| c.attribute_value_list.iter().flatten())
@@ -131,11 +167,17 @@ fn key_terms(shared: &Shared, input: &QueryInput) -> Result<Vec<KeyTerm>, Error>
         return legacy_conditions::terms(legacy);
     };
     let parsed = shared.expressions.condition(source);
-    let invalid = |detail: &str| messages::invalid_expression("KeyConditionExpression", detail);
-    let condition = parsed.as_ref().as_ref().map_err(|e| invalid(&e.detail))?;
-    check::condition(condition, &mut placeholders).map_err(|detail| invalid(&detail))?;
-    placeholders.finish()?;
-    key_condition::terms(condition, &placeholders)
+    super::expression("KeyConditionExpression", source, Layer::Current, || {
+        let condition = parsed.as_ref().as_ref().map_err(|e| e.detail.clone())?;
+        check::condition(condition, placeholders).map(drop)
+    })?;
+    match parsed.as_ref() {
+        Ok(condition) => key_condition::terms(condition, placeholders),
+        Err(e) => Err(messages::invalid_expression(
+            "KeyConditionExpression",
+            &e.detail,
+        )),
+    }
 }
 
 /// Reads one page of `range` after `start`.
@@ -145,7 +187,7 @@ fn read(
     start: Option<crate::storage::StorageKey>,
     forward: bool,
     limit: Option<usize>,
-    keep_items: bool,
+    reader: Reader<'_, '_>,
 ) -> Page {
     let (mut low, mut high) = range.bounds();
     if let Some(start) = start {
@@ -160,9 +202,9 @@ fn read(
     }
     let entries = items.range((low, high));
     if forward {
-        page::read(entries, limit, keep_items)
+        page::read(entries, limit, reader)
     } else {
-        page::read(entries.rev(), limit, keep_items)
+        page::read(entries.rev(), limit, reader)
     }
 }
 

@@ -1,5 +1,6 @@
 //! `Scan`: the whole table in stored-key order (partitions by hash, then sort key), page by
-//! page, optionally one segment of a parallel scan.
+//! page, optionally one segment of a parallel scan; filtered and projected like Query (a Scan
+//! filter may read key attributes).
 //!
 //! Segments split the 64-bit partition-hash space into `TotalSegments` contiguous ranges:
 //! segment `i` holds the hashes in `[i * 2^64 / n, (i + 1) * 2^64 / n)`. The ranges are
@@ -10,10 +11,11 @@ use std::ops::Bound;
 use dynamodel::Error;
 use dynamodel::model::{ScanInput, ScanOutput, Select};
 
-use super::page;
+use super::page::{self, Reader};
+use super::selection;
 use crate::capacity::{self, Kind};
 use crate::engine::Shared;
-use crate::expr::{Placeholders, Uses};
+use crate::expr::{Placeholders, Uses, legacy};
 use crate::messages::unsupported::{self, Feature};
 use crate::messages::{self, Layer, Violations, start_key};
 use crate::storage::StorageKey;
@@ -25,31 +27,52 @@ const MAX_SEGMENTS: i32 = 1_000_000;
 pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error> {
     check_constraints(&input)?;
     let segment = segment(input.segment, input.total_segments)?;
-    unsupported::reject(&[
-        (input.index_name.is_some(), Feature::IndexName),
-        (input.filter_expression.is_some(), Feature::FilterExpression),
-        (
-            input.projection_expression.is_some(),
-            Feature::ProjectionExpression,
-        ),
-        (input.scan_filter.is_some(), Feature::ScanFilter),
-        (input.attributes_to_get.is_some(), Feature::AttributesToGet),
-        (
-            input.conditional_operator.is_some(),
-            Feature::ConditionalOperator,
-        ),
-    ])?;
-    let count_only = super::query::select(input.select.as_ref())?;
+    unsupported::reject(&[(input.index_name.is_some(), Feature::IndexName)])?;
+    let projection_parameter = selection::projection_parameter(
+        input.projection_expression.as_deref(),
+        input.attributes_to_get.as_deref(),
+    );
+    let count_only = selection::count_only(input.select.as_ref(), projection_parameter)?;
+    super::reject_mixed(
+        Layer::Older,
+        &[
+            (input.attributes_to_get.is_some(), "AttributesToGet"),
+            (input.scan_filter.is_some(), "ScanFilter"),
+            (input.conditional_operator.is_some(), "ConditionalOperator"),
+        ],
+        &[
+            (
+                input.projection_expression.is_some(),
+                "ProjectionExpression",
+            ),
+            (input.filter_expression.is_some(), "FilterExpression"),
+        ],
+    )?;
     let uses = Uses {
-        any_expression: false,
-        value_expression: false,
+        any_expression: input.filter_expression.is_some() || input.projection_expression.is_some(),
+        value_expression: input.filter_expression.is_some(),
     };
-    Placeholders::new(
+    let mut placeholders = Placeholders::new(
         input.expression_attribute_names.as_ref(),
         input.expression_attribute_values.as_ref(),
         uses,
         Layer::Older,
     )?;
+    let filter = match input.filter_expression.as_deref() {
+        Some(source) => selection::filter(shared, Some(source), &mut placeholders)?,
+        None => legacy::filter(
+            input.scan_filter.as_ref(),
+            input.conditional_operator.as_ref(),
+            Layer::Older,
+        )?,
+    };
+    let projection = selection::projection(
+        shared,
+        input.projection_expression.as_deref(),
+        input.attributes_to_get.as_deref(),
+        &mut placeholders,
+    )?;
+    placeholders.finish()?;
     if let Some(start) = &input.exclusive_start_key {
         value::check_item(start, Layer::Older)?;
     }
@@ -71,6 +94,11 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
         None => Bound::Unbounded,
     };
     let limit = input.limit.and_then(|l| usize::try_from(l).ok());
+    let reader = Reader {
+        filter: filter.as_ref(),
+        projection: projection.as_ref(),
+        keep_items: !count_only,
+    };
     let page = {
         let data = table.data.read();
         let empty = match (&low, &high) {
@@ -82,12 +110,12 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
         if empty {
             page::Page::default()
         } else {
-            page::read(data.items.range((low, high)), limit, !count_only)
+            page::read(data.items.range((low, high)), limit, reader)
         }
     };
     let units = capacity::read_units(page.bytes, input.consistent_read.unwrap_or(false));
     Ok(ScanOutput {
-        count: page::count(page.scanned),
+        count: page::count(page.matched),
         scanned_count: page::count(page.scanned),
         last_evaluated_key: page.last_key.as_ref().map(|k| schema.key_item(k)),
         items: (!count_only).then_some(page.items),
@@ -121,6 +149,17 @@ fn check_constraints(input: &ScanInput) -> Result<(), Error> {
         violations.enum_value(other, "select", Select::VALUES);
     }
     validate::return_consumed_capacity(&mut violations, input.return_consumed_capacity.as_ref());
+    validate::attributes_to_get(&mut violations, input.attributes_to_get.as_deref());
+    validate::conditional_operator(&mut violations, input.conditional_operator.as_ref());
+    validate::comparison_operators(
+        &mut violations,
+        "scanFilter",
+        input
+            .scan_filter
+            .iter()
+            .flatten()
+            .map(|(name, c)| (name, Some(&c.comparison_operator))),
+    );
     violations.finish()
 }
 

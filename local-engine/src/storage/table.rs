@@ -68,6 +68,11 @@ impl KeySchema {
         1 + usize::from(self.range.is_some())
     }
 
+    /// Whether `name` is one of the key attributes.
+    pub(crate) fn is_key(&self, name: &str) -> bool {
+        self.hash.name == name || self.range.as_ref().is_some_and(|r| r.name == name)
+    }
+
     /// The storage key of an item or key map already checked against this schema.
     pub(crate) fn storage_key(&self, item: &Item) -> Option<StorageKey> {
         let partition = KeyValue::from_attribute(item.get(&self.hash.name)?)?;

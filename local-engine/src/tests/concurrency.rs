@@ -89,3 +89,55 @@ fn creating_an_engine_and_a_table_is_cheap() {
         started.elapsed()
     );
 }
+
+#[test]
+fn conditional_writes_check_and_write_atomically() {
+    use dynamodel::model::{PutItemInput, UpdateItemInput};
+    let engine = engine_with(T::S, None);
+    put(&engine, item(&[("pk", s("counter")), ("n", n("0"))]));
+    let threads: Vec<_> = (0..8)
+        .map(|t| {
+            let engine = engine.clone();
+            thread::spawn(move || {
+                let mut created = 0;
+                for i in 0..50 {
+                    // Read-check-write increments: the condition sees the value it replaces.
+                    loop {
+                        let current = get(&engine, item(&[("pk", s("counter"))])).unwrap();
+                        let seen = current.get("n").cloned().unwrap();
+                        let update = UpdateItemInput {
+                            table_name: TABLE.into(),
+                            key: item(&[("pk", s("counter"))]),
+                            update_expression: Some("SET n = n + :one".into()),
+                            condition_expression: Some("n = :seen".into()),
+                            expression_attribute_values: Some(item(&[
+                                (":one", n("1")),
+                                (":seen", seen),
+                            ])),
+                            ..Default::default()
+                        };
+                        match run(engine.update_item(update)) {
+                            Ok(_) => break,
+                            Err(e) if e.is_conditional_check_failed() => continue,
+                            Err(e) => panic!("{e:?}"),
+                        }
+                    }
+                    let create = PutItemInput {
+                        table_name: TABLE.into(),
+                        item: item(&[("pk", s(&format!("once{i}"))), ("by", n(&t.to_string()))]),
+                        condition_expression: Some("attribute_not_exists(pk)".into()),
+                        ..Default::default()
+                    };
+                    if run(engine.put_item(create)).is_ok() {
+                        created += 1;
+                    }
+                }
+                created
+            })
+        })
+        .collect();
+    let created: i32 = threads.into_iter().map(|t| t.join().unwrap()).sum();
+    assert_eq!(created, 50, "each guarded item is created exactly once");
+    let counter = get(&engine, item(&[("pk", s("counter"))])).unwrap();
+    assert_eq!(counter.get("n"), Some(&n("400")), "no increment is lost");
+}

@@ -270,33 +270,6 @@ fn get_reports_values_bare() {
 }
 
 #[test]
-fn later_features_are_refused_not_ignored() {
-    let engine = engine_with(T::S, None);
-    let mut input = put_input(item(&[("pk", s("a"))]));
-    input.condition_expression = Some("attribute_not_exists(pk)".into());
-    assert_validation(
-        run(engine.put_item(input)),
-        "dynamodel-local does not support the ConditionExpression parameter yet (conditional writes and legacy conditions are not implemented)",
-    );
-    let get = GetItemInput {
-        table_name: TABLE.into(),
-        key: item(&[("pk", s("a"))]),
-        projection_expression: Some("pk".into()),
-        ..Default::default()
-    };
-    assert_validation(
-        run(engine.get_item(get)),
-        "dynamodel-local does not support the ProjectionExpression parameter yet (projections are not implemented)",
-    );
-    let mut delete = delete_input(item(&[("pk", s("a"))]));
-    delete.expected = Some(Default::default());
-    assert_validation(
-        run(engine.delete_item(delete)),
-        "dynamodel-local does not support the Expected parameter yet (conditional writes and legacy conditions are not implemented)",
-    );
-}
-
-#[test]
 fn placeholders_without_expressions_are_refused() {
     let engine = engine_with(T::S, None);
     let mut input = put_input(item(&[("pk", s("a"))]));

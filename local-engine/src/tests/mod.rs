@@ -3,11 +3,17 @@
 
 mod capacity;
 mod concurrency;
+mod condition_model;
+mod conditions;
+mod filters;
 mod items;
 mod keys;
 mod model;
+mod projections;
 mod query;
 mod query_errors;
 mod scan;
 mod support;
 mod tables;
+mod update_errors;
+mod updates;

@@ -268,7 +268,7 @@ fn scan_errors() {
             filter_expression: Some("a = :a".into()),
             ..scan()
         })),
-        "dynamodel-local does not support the FilterExpression parameter yet (filters are not implemented)",
+        "Invalid FilterExpression: An expression attribute value used in expression is not defined; attribute value: :a",
     );
     let missing = run(engine.scan(ScanInput {
         table_name: "nope".into(),

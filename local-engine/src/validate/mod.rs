@@ -3,7 +3,9 @@
 pub(crate) mod key;
 pub(crate) mod value;
 
-use dynamodel::model::{ReturnConsumedCapacity, ReturnItemCollectionMetrics, ReturnValue};
+use dynamodel::model::{
+    ComparisonOperator, ReturnConsumedCapacity, ReturnItemCollectionMetrics, ReturnValue,
+};
 
 use crate::messages::Violations;
 
@@ -66,5 +68,37 @@ pub(crate) fn return_item_collection_metrics(
 pub(crate) fn return_values(violations: &mut Violations, value: Option<&ReturnValue>) {
     if let Some(ReturnValue::Unknown(other)) = value {
         violations.enum_value(other, "returnValues", ReturnValue::VALUES);
+    }
+}
+
+/// An unknown `ConditionalOperator` ([capture]: DynamoDB lists `OR` first here).
+pub(crate) fn conditional_operator(
+    violations: &mut Violations,
+    value: Option<&dynamodel::model::ConditionalOperator>,
+) {
+    if let Some(dynamodel::model::ConditionalOperator::Unknown(other)) = value {
+        violations.enum_value(other, "conditionalOperator", &["OR", "AND"]);
+    }
+}
+
+/// Unknown comparison operators in a legacy condition map (`keyConditions`, `queryFilter`,
+/// `scanFilter`, `expected`), reported at `<map>.<name>.member.comparisonOperator`.
+pub(crate) fn comparison_operators<'c>(
+    violations: &mut Violations,
+    map: &str,
+    operators: impl Iterator<Item = (&'c String, Option<&'c ComparisonOperator>)>,
+) {
+    for (name, operator) in operators {
+        if let Some(ComparisonOperator::Unknown(other)) = operator {
+            let member = format!("{map}.{name}.member.comparisonOperator");
+            violations.enum_value(other, &member, ComparisonOperator::VALUES);
+        }
+    }
+}
+
+/// An empty `AttributesToGet` ([AWS]: at least one name).
+pub(crate) fn attributes_to_get(violations: &mut Violations, names: Option<&[String]>) {
+    if names.is_some_and(<[String]>::is_empty) {
+        violations.min_length("[]", "attributesToGet", 1);
     }
 }

@@ -29,6 +29,12 @@ impl Attribute for Order {
     }
 }
 
+// `Table` requires `Document`; these hand-written tables have no typed paths.
+impl crate::expr::Document for Order {
+    type Paths<R: 'static> = ();
+    fn paths_at<R: 'static>(_prefix: Option<&crate::expr::RawPath>) -> Self::Paths<R> {}
+}
+
 impl Table for Order {
     const TABLE_NAME: &'static str = "orders";
     const PARTITION_KEY: &'static str = "customer";
@@ -74,6 +80,11 @@ impl Attribute for Flag {
             other => Err(type_mismatch(AttributeType::M, &other)),
         }
     }
+}
+
+impl crate::expr::Document for Flag {
+    type Paths<R: 'static> = ();
+    fn paths_at<R: 'static>(_prefix: Option<&crate::expr::RawPath>) -> Self::Paths<R> {}
 }
 
 impl Table for Flag {
@@ -148,6 +159,9 @@ impl Backend for Recorder {
         unsupported()
     }
     fn delete_item(&self, _: DeleteItemInput) -> impl Future<Output = Result<DeleteItemOutput>> + Send {
+        unsupported()
+    }
+    fn update_item(&self, _: UpdateItemInput) -> impl Future<Output = Result<UpdateItemOutput>> + Send {
         unsupported()
     }
     fn query(&self, input: QueryInput) -> impl Future<Output = Result<QueryOutput>> + Send {

@@ -149,6 +149,11 @@ wire_enum!(
 );
 
 wire_enum!(
+    /// What a legacy `AttributeUpdates` entry does to its attribute.
+    AttributeAction { Add = "ADD", Put = "PUT", Delete = "DELETE", }
+);
+
+wire_enum!(
     /// How legacy conditions combine.
     ConditionalOperator { And = "AND", Or = "OR", }
 );

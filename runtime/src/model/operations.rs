@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::enums::{
-    BillingMode, ComparisonOperator, ConditionalOperator, ReturnConsumedCapacity,
+    AttributeAction, BillingMode, ComparisonOperator, ConditionalOperator, ReturnConsumedCapacity,
     ReturnItemCollectionMetrics, ReturnValue, ReturnValuesOnConditionCheckFailure, Select,
     TableClass,
 };
@@ -90,6 +90,18 @@ pub struct ExpectedAttributeValue {
     /// Its operands.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribute_value_list: Option<Vec<AttributeValue>>,
+}
+
+/// A legacy update of one attribute (`AttributeUpdates`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AttributeValueUpdate {
+    /// The value to put, add or delete (absent for a `DELETE` of the whole attribute).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<AttributeValue>,
+    /// What to do (`PUT` when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<AttributeAction>,
 }
 
 /// Size estimate of an item collection touched by a write.
@@ -337,6 +349,64 @@ pub struct DeleteItemInput {
 #[serde(rename_all = "PascalCase")]
 pub struct DeleteItemOutput {
     /// The deleted item, with `ALL_OLD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Item>,
+    /// Capacity consumed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_capacity: Option<ConsumedCapacity>,
+    /// Item collection size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_collection_metrics: Option<ItemCollectionMetrics>,
+}
+
+/// UpdateItem request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateItemInput {
+    /// The table name.
+    pub table_name: String,
+    /// The primary key of the item to update (or create).
+    pub key: Item,
+    /// The changes, as an expression.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update_expression: Option<String>,
+    /// A condition the existing item must meet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition_expression: Option<String>,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+    /// `:value` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_values: Option<ExpressionAttributeValues>,
+    /// Legacy changes, per attribute.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute_updates: Option<BTreeMap<String, AttributeValueUpdate>>,
+    /// Legacy conditions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<BTreeMap<String, ExpectedAttributeValue>>,
+    /// How legacy conditions combine.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditional_operator: Option<ConditionalOperator>,
+    /// Which image of the item to return.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_values: Option<ReturnValue>,
+    /// Capacity reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_consumed_capacity: Option<ReturnConsumedCapacity>,
+    /// Item collection reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_item_collection_metrics: Option<ReturnItemCollectionMetrics>,
+    /// Whether a failed condition returns the item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_values_on_condition_check_failure: Option<ReturnValuesOnConditionCheckFailure>,
+}
+
+/// UpdateItem response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateItemOutput {
+    /// The image `ReturnValues` asked for, if it has any attributes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Item>,
     /// Capacity consumed.

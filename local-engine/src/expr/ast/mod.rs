@@ -1,13 +1,24 @@
 //! The syntax tree of DynamoDB's expression language.
 //!
-//! One tree serves every expression kind: key conditions and conditions/filters are
-//! [`Condition`]s; projections are lists of [`Path`]s; update expressions (a later addition)
-//! reuse [`Operand`] and [`Path`]. Names and values stay as written (`#n`, `:v`, literal names):
-//! resolving placeholders is a separate step, so a parsed tree can be cached by its text.
+//! One tree serves every expression kind: key conditions, condition and filter expressions are
+//! [`Condition`]s; projections are lists of [`Path`]s; update expressions are [`Update`]s. All
+//! of them share [`Operand`] and [`Path`]. Names and values stay as written (`#n`, `:v`, literal
+//! names) and function names are kept even when no such function exists: resolving placeholders
+//! and judging names is a separate step ([`super::check`]), so a parsed tree can be cached by
+//! its text and the checks can report DynamoDB's errors in DynamoDB's order.
+//!
 //! Every node keeps its byte [`Span`]; `Display` prints the canonical form (single spaces,
 //! upper-case keywords, parentheses kept as written).
 
+mod condition;
+mod update;
+
 use std::fmt;
+
+pub(crate) use condition::{CompareOp, Condition};
+pub(crate) use update::{
+    ArithOp, ClauseKind, SetAction, SetValue, Update, UpdateAction, UpdateClause,
+};
 
 /// A byte range `[start, end)` in the expression text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,8 +57,13 @@ impl NameRef {
 pub(crate) enum PathElement {
     /// A map key or top-level attribute.
     Attribute(NameRef),
-    /// A list index: `[3]`.
-    Index { index: u32, span: Span },
+    /// A list index as written: `[3]`. `index` is `None` when the digits exceed DynamoDB's
+    /// range (`i32::MAX`), which the checks reject quoting `digits`.
+    Index {
+        digits: String,
+        index: Option<u32>,
+        span: Span,
+    },
 }
 
 /// A document path: `a`, `#a.b[2].c`.
@@ -65,7 +81,7 @@ pub(crate) struct ValueRef {
     pub(crate) span: Span,
 }
 
-/// The functions of the condition language (names are case-sensitive).
+/// The functions of the expression language (names are case-sensitive).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Function {
     AttributeExists,
@@ -74,6 +90,10 @@ pub(crate) enum Function {
     BeginsWith,
     Contains,
     Size,
+    /// `if_not_exists(path, value)`: update expressions only.
+    IfNotExists,
+    /// `list_append(a, b)`: update expressions only.
+    ListAppend,
 }
 
 impl Function {
@@ -85,6 +105,8 @@ impl Function {
             "begins_with" => Function::BeginsWith,
             "contains" => Function::Contains,
             "size" => Function::Size,
+            "if_not_exists" => Function::IfNotExists,
+            "list_append" => Function::ListAppend,
             _ => return None,
         })
     }
@@ -93,7 +115,11 @@ impl Function {
     pub(crate) fn arity(self) -> usize {
         match self {
             Function::AttributeExists | Function::AttributeNotExists | Function::Size => 1,
-            Function::AttributeType | Function::BeginsWith | Function::Contains => 2,
+            Function::AttributeType
+            | Function::BeginsWith
+            | Function::Contains
+            | Function::IfNotExists
+            | Function::ListAppend => 2,
         }
     }
 
@@ -105,24 +131,39 @@ impl Function {
             Function::BeginsWith => "begins_with",
             Function::Contains => "contains",
             Function::Size => "size",
+            Function::IfNotExists => "if_not_exists",
+            Function::ListAppend => "list_append",
         }
+    }
+
+    /// Whether the function is a condition (true or false) rather than a value.
+    pub(crate) fn is_condition(self) -> bool {
+        !matches!(
+            self,
+            Function::Size | Function::IfNotExists | Function::ListAppend
+        )
     }
 }
 
-/// A function call: `begins_with(a, :p)`, `size(a)`.
+/// A function call as written: `begins_with(a, :p)`, `size(a)`, `dog(a)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Call {
-    pub(crate) function: Function,
+    /// The name as written.
+    pub(crate) name: String,
+    /// The function, or `None` for a name no function has.
+    pub(crate) function: Option<Function>,
     pub(crate) args: Vec<Operand>,
     pub(crate) span: Span,
 }
 
-/// Something that has a value: a path, a value placeholder or `size(path)`.
+/// Something that has a value: a path, a value placeholder, a function call or one of them in
+/// parentheses.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Operand {
     Path(Path),
     Value(ValueRef),
     Call(Call),
+    Parens { inner: Box<Operand>, span: Span },
 }
 
 impl Operand {
@@ -131,99 +172,15 @@ impl Operand {
             Operand::Path(p) => p.span,
             Operand::Value(v) => v.span,
             Operand::Call(c) => c.span,
-        }
-    }
-}
-
-/// The comparators.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum CompareOp {
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-}
-
-impl CompareOp {
-    pub(crate) fn symbol(self) -> &'static str {
-        match self {
-            CompareOp::Eq => "=",
-            CompareOp::Ne => "<>",
-            CompareOp::Lt => "<",
-            CompareOp::Le => "<=",
-            CompareOp::Gt => ">",
-            CompareOp::Ge => ">=",
+            Operand::Parens { span, .. } => *span,
         }
     }
 
-    /// The comparator with its operands swapped: `:v < a` is `a > :v`.
-    pub(crate) fn flipped(self) -> CompareOp {
+    /// The operand without the parentheses around it.
+    pub(crate) fn unwrapped(&self) -> &Operand {
         match self {
-            CompareOp::Lt => CompareOp::Gt,
-            CompareOp::Le => CompareOp::Ge,
-            CompareOp::Gt => CompareOp::Lt,
-            CompareOp::Ge => CompareOp::Le,
+            Operand::Parens { inner, .. } => inner.unwrapped(),
             other => other,
-        }
-    }
-}
-
-/// A condition (key condition, condition or filter expression).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Condition {
-    Compare {
-        op: CompareOp,
-        left: Operand,
-        right: Operand,
-        span: Span,
-    },
-    Between {
-        operand: Operand,
-        low: Operand,
-        high: Operand,
-        span: Span,
-    },
-    In {
-        operand: Operand,
-        list: Vec<Operand>,
-        span: Span,
-    },
-    /// A function used as a condition (every function but `size`).
-    Call(Call),
-    Not {
-        inner: Box<Condition>,
-        span: Span,
-    },
-    And {
-        left: Box<Condition>,
-        right: Box<Condition>,
-        span: Span,
-    },
-    Or {
-        left: Box<Condition>,
-        right: Box<Condition>,
-        span: Span,
-    },
-    /// Parentheses as written (DynamoDB rejects some redundant ones, so they are kept).
-    Parens {
-        inner: Box<Condition>,
-        span: Span,
-    },
-}
-
-impl Condition {
-    pub(crate) fn span(&self) -> Span {
-        match self {
-            Condition::Compare { span, .. }
-            | Condition::Between { span, .. }
-            | Condition::In { span, .. }
-            | Condition::Not { span, .. }
-            | Condition::And { span, .. }
-            | Condition::Or { span, .. }
-            | Condition::Parens { span, .. } => *span,
-            Condition::Call(call) => call.span,
         }
     }
 }
@@ -243,7 +200,7 @@ impl fmt::Display for Path {
             match element {
                 PathElement::Attribute(name) if i == 0 => write!(f, "{name}")?,
                 PathElement::Attribute(name) => write!(f, ".{name}")?,
-                PathElement::Index { index, .. } => write!(f, "[{index}]")?,
+                PathElement::Index { digits, .. } => write!(f, "[{digits}]")?,
             }
         }
         Ok(())
@@ -252,7 +209,7 @@ impl fmt::Display for Path {
 
 impl fmt::Display for Call {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}(", self.function.name())?;
+        write!(f, "{}(", self.name)?;
         write_list(f, &self.args)?;
         f.write_str(")")
     }
@@ -264,43 +221,18 @@ impl fmt::Display for Operand {
             Operand::Path(path) => write!(f, "{path}"),
             Operand::Value(value) => f.write_str(&value.key),
             Operand::Call(call) => write!(f, "{call}"),
+            Operand::Parens { inner, .. } => write!(f, "({inner})"),
         }
     }
 }
 
-fn write_list(f: &mut fmt::Formatter<'_>, operands: &[Operand]) -> fmt::Result {
-    for (i, operand) in operands.iter().enumerate() {
+/// Operands separated by `, `.
+pub(crate) fn write_list<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::Result {
+    for (i, item) in items.iter().enumerate() {
         if i > 0 {
             f.write_str(", ")?;
         }
-        write!(f, "{operand}")?;
+        write!(f, "{item}")?;
     }
     Ok(())
-}
-
-impl fmt::Display for Condition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Condition::Compare {
-                op, left, right, ..
-            } => {
-                write!(f, "{left} {} {right}", op.symbol())
-            }
-            Condition::Between {
-                operand, low, high, ..
-            } => {
-                write!(f, "{operand} BETWEEN {low} AND {high}")
-            }
-            Condition::In { operand, list, .. } => {
-                write!(f, "{operand} IN (")?;
-                write_list(f, list)?;
-                f.write_str(")")
-            }
-            Condition::Call(call) => write!(f, "{call}"),
-            Condition::Not { inner, .. } => write!(f, "NOT {inner}"),
-            Condition::And { left, right, .. } => write!(f, "{left} AND {right}"),
-            Condition::Or { left, right, .. } => write!(f, "{left} OR {right}"),
-            Condition::Parens { inner, .. } => write!(f, "({inner})"),
-        }
-    }
 }
