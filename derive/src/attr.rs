@@ -8,7 +8,7 @@
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::meta::ParseNestedMeta;
-use syn::{Expr, ExprLit, Lit, LitInt, LitStr, Token, token};
+use syn::{Expr, ExprLit, Lit, LitInt, LitStr, Token, Type, token};
 
 use crate::case::Case;
 use crate::ctxt::Ctxt;
@@ -18,6 +18,7 @@ use crate::ctxt::Ctxt;
 pub(crate) enum Derive {
     Table,
     Attribute,
+    Projection,
 }
 
 impl Derive {
@@ -25,6 +26,7 @@ impl Derive {
         match self {
             Derive::Table => "Table",
             Derive::Attribute => "Attribute",
+            Derive::Projection => "Projection",
         }
     }
 }
@@ -56,6 +58,8 @@ pub(crate) struct Container {
     pub(crate) write_capacity: Option<Attr<i64>>,
     /// `key` (Attribute, newtype structs).
     pub(crate) key: Option<Attr<()>>,
+    /// `projection_of = Table` (Projection).
+    pub(crate) projection_of: Option<Attr<Type>>,
 }
 
 /// Field attributes.
@@ -111,6 +115,8 @@ enum Kind {
     Flag,
     Str,
     Int,
+    /// A type, such as `Game` or `Blob<String>`.
+    Type,
 }
 
 /// One key the parser understands.
@@ -125,8 +131,10 @@ struct Key {
 }
 
 const BOTH: &[Derive] = &[Derive::Table, Derive::Attribute];
+const ALL: &[Derive] = &[Derive::Table, Derive::Attribute, Derive::Projection];
 const TABLE: &[Derive] = &[Derive::Table];
 const ATTRIBUTE: &[Derive] = &[Derive::Attribute];
+const PROJECTION: &[Derive] = &[Derive::Projection];
 
 #[rustfmt::skip]
 const KEYS: &[Key] = &[
@@ -135,11 +143,12 @@ const KEYS: &[Key] = &[
     Key { name: "read_capacity", kind: Kind::Int, position: Position::Container, derives: TABLE, form: "read_capacity = 5" },
     Key { name: "write_capacity", kind: Kind::Int, position: Position::Container, derives: TABLE, form: "write_capacity = 5" },
     Key { name: "key", kind: Kind::Flag, position: Position::Container, derives: ATTRIBUTE, form: "key" },
+    Key { name: "projection_of", kind: Kind::Type, position: Position::Container, derives: PROJECTION, form: "projection_of = Game" },
     Key { name: "partition_key", kind: Kind::Flag, position: Position::Field, derives: TABLE, form: "partition_key" },
     Key { name: "sort_key", kind: Kind::Flag, position: Position::Field, derives: TABLE, form: "sort_key" },
     Key { name: "rename", kind: Kind::Str, position: Position::Field, derives: BOTH, form: "rename = \"name\"" },
     Key { name: "skip", kind: Kind::Flag, position: Position::Field, derives: BOTH, form: "skip" },
-    Key { name: "default", kind: Kind::Flag, position: Position::Field, derives: BOTH, form: "default" },
+    Key { name: "default", kind: Kind::Flag, position: Position::Field, derives: ALL, form: "default" },
     Key { name: "nullable", kind: Kind::Flag, position: Position::Field, derives: BOTH, form: "nullable" },
     Key { name: "rename", kind: Kind::Str, position: Position::Variant, derives: ATTRIBUTE, form: "rename = \"name\"" },
 ];
@@ -155,6 +164,7 @@ enum Value {
     Flag,
     Str(LitStr),
     Int(LitInt),
+    Type(Box<Type>),
 }
 
 impl Container {
@@ -180,6 +190,11 @@ impl Container {
                 "write_capacity" => {
                     if let Some(units) = capacity(cx, &item) {
                         set(cx, &mut container.write_capacity, &item, units);
+                    }
+                }
+                "projection_of" => {
+                    if let Value::Type(ty) = &item.value {
+                        set(cx, &mut container.projection_of, &item, (**ty).clone());
                     }
                 }
                 _ => set(cx, &mut container.key, &item, ()),
@@ -317,6 +332,34 @@ fn parse_item(
                 value: Value::Flag,
             });
         }
+        Kind::Type => {
+            if !meta.input.peek(Token![=]) {
+                let value = skip_value(meta)?;
+                cx.error_spanned_by(
+                    quote!(#ident #value),
+                    format_args!("`{name}` needs a value\nhelp: write `{}`", key.form),
+                );
+                return Ok(());
+            }
+            let eq: Token![=] = meta.input.parse()?;
+            if meta.input.peek(Lit) {
+                let lit: Lit = meta.input.parse()?;
+                cx.error_spanned_by(
+                    lit,
+                    format_args!(
+                        "`{name}` expects a type, not a literal\nhelp: write `{}`",
+                        key.form
+                    ),
+                );
+                return Ok(());
+            }
+            let ty: Type = meta.input.parse()?;
+            items.push(Item {
+                key,
+                tokens: quote!(#ident #eq #ty),
+                value: Value::Type(Box::new(ty)),
+            });
+        }
         Kind::Str | Kind::Int => {
             if !meta.input.peek(Token![=]) {
                 let value = skip_value(meta)?;
@@ -406,7 +449,9 @@ fn example(position: Position, derive: Derive) -> &'static str {
     match (position, derive) {
         (Position::Container, Derive::Table) => "table = \"name\"",
         (Position::Container, Derive::Attribute) => "rename_all = \"camelCase\"",
+        (Position::Container, Derive::Projection) => "projection_of = Game",
         (Position::Field, Derive::Table) => "partition_key",
+        (Position::Field, Derive::Projection) => "default",
         (Position::Field | Position::Variant, _) => "rename = \"name\"",
     }
 }

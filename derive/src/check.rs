@@ -16,6 +16,8 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
     shape_fits_derive(cx, cont);
     container_attributes_fit_derive(cx, cont);
     table_has_name(cx, cont);
+    projection_names_its_table(cx, cont);
+    projection_reads_an_attribute(cx, cont);
     capacities_come_in_pairs(cx, cont);
     key_is_on_newtype(cx, cont);
     rename_all_has_names(cx, cont);
@@ -27,6 +29,7 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
     skipped_fields_take_no_other_attributes(cx, cont);
     nullable_fields_are_options(cx, cont);
     unnamed_fields_take_no_attributes(cx, cont);
+    projection_fields_take_only_default(cx, cont);
     attribute_names_are_unique(cx, cont);
     variant_names_are_unique(cx, cont);
     table_owns_its_data(cx, cont);
@@ -38,14 +41,22 @@ fn is_named_struct(cont: &Container<'_>) -> bool {
 }
 
 /// `#[derive(Table)]` applies to structs with named fields (an item is a map of named
-/// attributes). `#[derive(Attribute)]` applies to structs with fields and to enums with
-/// variants. Neither applies to unions.
+/// attributes), and so does `#[derive(Projection)]` (each field is one of the table's).
+/// `#[derive(Attribute)]` applies to structs with fields and to enums with variants. None
+/// applies to unions.
 fn shape_fits_derive(cx: &Ctxt, cont: &Container<'_>) {
     let ident = cont.ident;
     match (&cont.data, cont.derive) {
         (Data::Union(union), derive) => cx.error_spanned_by(
             quote!(#union #ident),
             format_args!("`#[derive({})]` does not support unions", derive.name()),
+        ),
+        (
+            Data::Enum(_) | Data::Struct(Style::Newtype | Style::Tuple | Style::Unit, _),
+            Derive::Projection,
+        ) => cx.error_spanned_by(
+            ident,
+            "`#[derive(Projection)]` needs a struct with named fields, each named after a field of the table",
         ),
         (Data::Enum(_), Derive::Table) => cx.error_spanned_by(
             quote!(#ident),
@@ -119,6 +130,57 @@ fn container_attributes_fit_derive(cx: &Ctxt, cont: &Container<'_>) {
                 );
             }
         }
+        Derive::Projection => {
+            let reasons = [
+                (
+                    "table",
+                    attrs.table.as_ref().map(|a| &a.tokens),
+                    "a projection reads the items of the table that `projection_of` names",
+                ),
+                (
+                    "read_capacity",
+                    attrs.read_capacity.as_ref().map(|a| &a.tokens),
+                    "a projection reads the items of the table that `projection_of` names",
+                ),
+                (
+                    "write_capacity",
+                    attrs.write_capacity.as_ref().map(|a| &a.tokens),
+                    "a projection reads the items of the table that `projection_of` names",
+                ),
+                (
+                    "rename_all",
+                    attrs.rename_all.as_ref().map(|a| &a.tokens),
+                    "each field is read under the attribute name of the table's field of the same name",
+                ),
+                (
+                    "key",
+                    attrs.key.as_ref().map(|a| &a.tokens),
+                    "`key` applies to newtype structs with `#[derive(Attribute)]`",
+                ),
+            ];
+            for (name, tokens, reason) in reasons {
+                if let Some(tokens) = tokens {
+                    cx.error_spanned_by(
+                        tokens,
+                        format_args!(
+                            "`{name}` does not apply to `#[derive(Projection)]`: {reason}"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    if let (Some(projection_of), Derive::Table | Derive::Attribute) =
+        (&attrs.projection_of, cont.derive)
+    {
+        cx.error_spanned_by(
+            projection_of,
+            format_args!(
+                "`projection_of` applies to `#[derive(Projection)]`: a struct that reads some attributes of a table's items\n\
+                 help: derive `Projection` instead of `{}`",
+                cont.derive.name()
+            ),
+        );
     }
 }
 
@@ -131,6 +193,38 @@ fn table_has_name(cx: &Ctxt, cont: &Container<'_>) {
             format_args!(
                 "`#[derive(Table)]` needs the table name\n\
                  help: add `#[dynamodel(table = \"...\")]` to `{ident}`"
+            ),
+        );
+    }
+}
+
+/// A projection names the table it reads: `#[dynamodel(projection_of = Game)]`.
+fn projection_names_its_table(cx: &Ctxt, cont: &Container<'_>) {
+    if cont.derive == Derive::Projection
+        && is_named_struct(cont)
+        && cont.attrs.projection_of.is_none()
+    {
+        let ident = cont.ident;
+        cx.error_spanned_by(
+            ident,
+            format_args!(
+                "`#[derive(Projection)]` needs the table it reads\n\
+                 help: add `#[dynamodel(projection_of = TableType)]` to `{ident}`"
+            ),
+        );
+    }
+}
+
+/// A projection reads at least one attribute (DynamoDB rejects an empty
+/// `ProjectionExpression`).
+fn projection_reads_an_attribute(cx: &Ctxt, cont: &Container<'_>) {
+    if cont.derive == Derive::Projection && is_named_struct(cont) && cont.fields().is_empty() {
+        let ident = cont.ident;
+        cx.error_spanned_by(
+            ident,
+            format_args!(
+                "`{ident}` reads no attribute: a projection needs at least one field\n\
+                 help: add fields named after the table's fields, with the same types"
             ),
         );
     }
@@ -186,6 +280,9 @@ fn rename_all_has_names(cx: &Ctxt, cont: &Container<'_>) {
     let Some(rename_all) = &cont.attrs.rename_all else {
         return;
     };
+    if cont.derive == Derive::Projection {
+        return; // `rename_all` does not apply at all (above).
+    }
     if let Data::Struct(Style::Newtype | Style::Tuple | Style::Unit, _) = cont.data {
         cx.error_spanned_by(
             rename_all,
@@ -293,6 +390,9 @@ fn at_most_one_sort_key(cx: &Ctxt, cont: &Container<'_>) {
 
 /// The partition key and the sort key are two different attributes.
 fn no_field_is_both_keys(cx: &Ctxt, cont: &Container<'_>) {
+    if cont.derive == Derive::Projection {
+        return; // Reported once, by `projection_fields_take_only_default`.
+    }
     for field in cont.fields() {
         if let (Some(_), Some(sort_key)) = (&field.attrs.partition_key, &field.attrs.sort_key) {
             cx.error_spanned_by(
@@ -306,6 +406,9 @@ fn no_field_is_both_keys(cx: &Ctxt, cont: &Container<'_>) {
 /// Every item stores its key attributes, never as NULL: key fields are not `skip`,
 /// `nullable` or `default`.
 fn key_fields_are_plain(cx: &Ctxt, cont: &Container<'_>) {
+    if cont.derive == Derive::Projection {
+        return; // Reported once, by `projection_fields_take_only_default`.
+    }
     for field in cont.fields() {
         let key = if field.attrs.partition_key.is_some() {
             "partition key"
@@ -348,6 +451,9 @@ fn key_fields_are_plain(cx: &Ctxt, cont: &Container<'_>) {
 /// A skipped field is not stored and is filled with `Default::default()` when read, so
 /// `rename`, `default` and `nullable` have nothing to act on. (Keys are checked above.)
 fn skipped_fields_take_no_other_attributes(cx: &Ctxt, cont: &Container<'_>) {
+    if cont.derive == Derive::Projection {
+        return; // Reported once, by `projection_fields_take_only_default`.
+    }
     for field in all_fields(cont) {
         if field.attrs.skip.is_none()
             || field.attrs.partition_key.is_some()
@@ -379,6 +485,9 @@ fn skipped_fields_take_no_other_attributes(cx: &Ctxt, cont: &Container<'_>) {
 /// `nullable` stores `None` as NULL, so it applies to `Option` fields (which also read
 /// NULL back as `None`).
 fn nullable_fields_are_options(cx: &Ctxt, cont: &Container<'_>) {
+    if cont.derive == Derive::Projection {
+        return; // Reported once, by `projection_fields_take_only_default`.
+    }
     for field in all_fields(cont) {
         if let Some(nullable) = &field.attrs.nullable {
             if !is_option(field.ty)
@@ -425,9 +534,65 @@ fn unnamed_fields_take_no_attributes(cx: &Ctxt, cont: &Container<'_>) {
     }
 }
 
+/// A projection reads each field under the name of the table's field of the same name, and
+/// the table declares keys and how absent and skipped attributes read: projection fields
+/// take only `default` (an absent attribute reads as `Default::default()`).
+fn projection_fields_take_only_default(cx: &Ctxt, cont: &Container<'_>) {
+    if cont.derive != Derive::Projection {
+        return;
+    }
+    for field in cont.fields() {
+        if field.original.ident.is_none() {
+            continue; // Reported as a shape error, and by `unnamed_fields_take_no_attributes`.
+        }
+        let attrs = &field.attrs;
+        let rejected = [
+            (
+                "partition_key",
+                attrs.partition_key.as_ref().map(|a| &a.tokens),
+                "the table declares its keys",
+            ),
+            (
+                "sort_key",
+                attrs.sort_key.as_ref().map(|a| &a.tokens),
+                "the table declares its keys",
+            ),
+            (
+                "rename",
+                attrs.rename.as_ref().map(|a| &a.tokens),
+                "a field is read under the attribute name of the table's field of the same name",
+            ),
+            (
+                "skip",
+                attrs.skip.as_ref().map(|a| &a.tokens),
+                "every field of a projection is read from the item; remove the field instead",
+            ),
+            (
+                "nullable",
+                attrs.nullable.as_ref().map(|a| &a.tokens),
+                "a projection only reads items",
+            ),
+        ];
+        for (name, tokens, reason) in rejected {
+            if let Some(tokens) = tokens {
+                cx.error_spanned_by(
+                    tokens,
+                    format_args!(
+                        "`{name}` does not apply to the fields of a `#[derive(Projection)]` struct: {reason}\n\
+                         note: projection fields take only `default`"
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// Two stored fields of one struct (or struct variant) have different attribute names
-/// after renaming.
+/// after renaming. (A projection's fields are read under the table's names.)
 fn attribute_names_are_unique(cx: &Ctxt, cont: &Container<'_>) {
+    if cont.derive == Derive::Projection {
+        return; // A projection reads under the table's names, which are unique.
+    }
     let groups: Vec<&[Field<'_>]> = match &cont.data {
         Data::Struct(Style::Named, fields) => vec![fields],
         Data::Enum(variants) => variants

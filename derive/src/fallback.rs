@@ -1,6 +1,8 @@
 //! What a failed derive emits besides its errors: stub impls of its traits (bodies
 //! `unreachable!()`, never run because the crate does not compile), so that code using the
-//! type does not add a cascade of "trait not implemented" errors to the real ones.
+//! type does not add a cascade of "trait not implemented" errors to the real ones. The
+//! typed paths of a struct with named fields are generated as usual: they depend only on
+//! the field names, and code that uses them sees no "no field" errors either.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -9,11 +11,13 @@ use syn::DeriveInput;
 use crate::ast::{Container, Data, Style};
 use crate::attr::Derive;
 use crate::ctxt::Ctxt;
+use crate::expand::paths::{self, document_stub};
+use crate::expand::projection::table_bound as projection_table_bound;
 use crate::expand::table::{constructor, key_bounds, key_types, table_bound};
-use crate::expand::{bounded_generics, wrap};
+use crate::expand::{bounded_generics, with_paths, wrap};
 
-/// The errors of `#[derive(Table)]`, with stub `Attribute` and `Table` impls and the key
-/// constructor when the partition key is known.
+/// The errors of `#[derive(Table)]`, with stub `Attribute` and `Table` impls, the key
+/// constructor when the partition key is known, and the typed paths.
 pub(crate) fn table(input: TokenStream, error: syn::Error) -> TokenStream {
     let errors = error.into_compile_error();
     let Ok(input) = syn::parse2::<DeriveInput>(input) else {
@@ -99,12 +103,15 @@ pub(crate) fn table(input: TokenStream, error: syn::Error) -> TokenStream {
 
         #constructor
     };
-    let stubs = wrap(stubs);
+    // A table that is not a struct with named fields has no paths, but `Table` needs
+    // `Document`.
+    let document = paths::paths(&cont).is_none().then(|| document_stub(&cont));
+    let stubs = with_paths(&cont, quote!(#stubs #document));
     quote!(#errors #stubs)
 }
 
-/// The errors of `#[derive(Attribute)]`, with a stub `Attribute` impl and, for a `key`
-/// newtype, a stub `KeyAttribute` impl.
+/// The errors of `#[derive(Attribute)]`, with a stub `Attribute` impl, the typed paths and,
+/// for a `key` newtype, stub `KeyAttribute` and `Ordered` impls.
 pub(crate) fn attribute(input: TokenStream, error: syn::Error) -> TokenStream {
     let errors = error.into_compile_error();
     let Ok(input) = syn::parse2::<DeriveInput>(input) else {
@@ -134,22 +141,64 @@ pub(crate) fn attribute(input: TokenStream, error: syn::Error) -> TokenStream {
                     const SCALAR_TYPE: ::dynamodel::__private::ScalarAttributeType =
                         <#ty as ::dynamodel::KeyAttribute>::SCALAR_TYPE;
                 }
+
+                impl #impl_generics ::dynamodel::expr::Ordered for #ident #ty_generics #where_clause {}
             }
         }),
         _ => None,
     };
+    let stubs = with_paths(
+        &cont,
+        quote! {
+            impl #impl_generics ::dynamodel::Attribute for #ident #ty_generics #where_clause {
+                fn to_attribute(&self) -> ::dynamodel::Result<::dynamodel::AttributeValue> {
+                    ::core::unreachable!()
+                }
+
+                fn from_attribute(_: ::dynamodel::AttributeValue) -> ::dynamodel::Result<Self> {
+                    ::core::unreachable!()
+                }
+            }
+
+            #key
+        },
+    );
+    quote!(#errors #stubs)
+}
+
+/// The errors of `#[derive(Projection)]`, with a stub `Projection` impl when the table is
+/// known.
+pub(crate) fn projection(input: TokenStream, error: syn::Error) -> TokenStream {
+    let errors = error.into_compile_error();
+    let Ok(input) = syn::parse2::<DeriveInput>(input) else {
+        return errors;
+    };
+    let cx = Ctxt::new();
+    let cont = Container::from_ast(&cx, &input, Derive::Projection);
+    let _ = cx.check();
+    let Some(table) = &cont.attrs.projection_of else {
+        return errors;
+    };
+    let table = &table.value;
+    let ident = cont.ident;
+    let generics = bounded_generics(
+        &cont,
+        &quote!(::dynamodel::Attribute),
+        &projection_table_bound(&cont, table),
+    );
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let stubs = wrap(quote! {
-        impl #impl_generics ::dynamodel::Attribute for #ident #ty_generics #where_clause {
-            fn to_attribute(&self) -> ::dynamodel::Result<::dynamodel::AttributeValue> {
+        impl #impl_generics ::dynamodel::expr::Projection for #ident #ty_generics #where_clause {
+            type Table = #table;
+
+            fn projected_paths() -> ::dynamodel::__private::Vec<::dynamodel::expr::RawPath> {
                 ::core::unreachable!()
             }
 
-            fn from_attribute(_: ::dynamodel::AttributeValue) -> ::dynamodel::Result<Self> {
+            fn from_item(_: ::dynamodel::Item) -> ::dynamodel::Result<Self> {
                 ::core::unreachable!()
             }
         }
-
-        #key
     });
     quote!(#errors #stubs)
 }

@@ -1,10 +1,10 @@
-//! Derive macros for [dynamodel](https://docs.rs/dynamodel): `#[derive(Table)]` and
-//! `#[derive(Attribute)]`. Use them through the `dynamodel` crate, which re-exports them
-//! next to the traits they implement.
+//! Derive macros for [dynamodel](https://docs.rs/dynamodel): `#[derive(Table)]`,
+//! `#[derive(Attribute)]` and `#[derive(Projection)]`. Use them through the `dynamodel`
+//! crate, which re-exports them next to the traits they implement.
 //!
-//! The examples below are marked `ignore` because this crate cannot depend on
-//! `dynamodel`; the workspace's UI tests compile the same shapes
-//! (`tests/ui/derive/pass/supported-types.rs`).
+//! The examples below run as doctests through `dynamodel` (a dev-dependency); the
+//! workspace's UI tests compile the same shapes and the typed-expression rules
+//! (`tests/ui/derive/` and `tests/ui/expr/`).
 
 mod ast;
 mod attr;
@@ -50,6 +50,9 @@ use proc_macro::TokenStream;
 ///   billing from the attributes below), `to_item`, `from_item` and `primary_key`.
 /// * `impl Attribute`: the struct stored as a map (`M`), so a table struct can also be
 ///   nested inside another item.
+/// * Typed paths (see [Typed paths](#typed-paths)): a struct `GamePaths`, the
+///   `dynamodel::expr::Document` impl that `Game::paths()` returns them through, and
+///   `dynamodel::expr::ListElement`, so that a `Vec<Game>` field is a list in paths.
 /// * An inherent constructor with the struct's visibility,
 ///   `fn key(partition_key: impl Into<Pk>, sort_key: impl Into<Sk>) -> Key<Self>`
 ///   (without the second parameter when there is no sort key), with the key fields' names
@@ -66,6 +69,52 @@ use proc_macro::TokenStream;
 /// An attribute that is absent from an item reads as `None` for an `Option` field, as an
 /// empty set for a set field, as `Default::default()` for a `default` field, and as a
 /// conversion error naming the attribute otherwise.
+///
+/// # Typed paths
+///
+/// `Game::paths()` returns a generated `GamePaths` struct (with the visibility of `Game`)
+/// with one field per stored field, named like the Rust field, of type
+/// `dynamodel::Path<Game, FieldType, Marker>`: the attribute's name in the item (after
+/// `rename` and `rename_all`) and its Rust type. The marker is `dynamodel::expr::KeyField`
+/// for the partition and sort keys, which conditions compare but updates cannot target,
+/// and `dynamodel::expr::Field` otherwise. Skipped fields have no path. What a path allows
+/// depends on its type: `lt` on numbers, strings and binary, `begins_with` on strings,
+/// `increment` on numbers, `add_members` on sets, `at(i)` on lists, `entry(k)` on maps and
+/// `fields()` on structs with `#[derive(Attribute)]` (or `#[derive(Table)]`).
+///
+/// ```
+/// use dynamodel::{Attribute, Condition, Table, Update};
+///
+/// #[derive(Attribute)]
+/// struct Player {
+///     name: String,
+///     #[dynamodel(rename = "lvl")]
+///     level: u8,
+/// }
+///
+/// #[derive(Table)]
+/// #[dynamodel(table = "games", rename_all = "camelCase")]
+/// struct Game {
+///     #[dynamodel(partition_key)]
+///     game_id: String,
+///     turn: u32,
+///     players: Vec<Player>,
+///     winner: Option<String>,
+/// }
+///
+/// let g = Game::paths(); // a `GamePaths`
+/// let open: Condition<Game> = g.winner.not_exists().and(g.turn.lt(9));
+/// let promote: Update<Game> = Update::new()
+///     .increment(g.turn.clone(), 1)
+///     .set(g.players.at(0).fields().level, 2);
+/// assert_eq!(g.players.at(0).fields().level.raw().to_string(), "players[0].lvl");
+/// assert_eq!(g.game_id.raw().head(), "gameId");
+/// ```
+///
+/// The paths struct and its fields have the visibility of the struct, whatever the fields'
+/// own visibility. A generic table's paths carry its type parameters, followed by the table
+/// the paths start from: `struct Blob<T>` has `BlobPaths<T, R = Blob<T>>`. A type of your
+/// own named `GamePaths` next to `Game` clashes with the generated one.
 ///
 /// # Container attributes
 ///
@@ -226,6 +275,15 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
 /// Type parameters get a `T: Attribute` bound. Conversion errors carry the path of the
 /// attribute that failed, such as `address.floor` or `last_move.Resign.reason`.
 ///
+/// # Typed paths
+///
+/// Every derived type implements `dynamodel::expr::ListElement`, so a `Vec` of it is a list
+/// in paths (`at(i)`), and a `key` newtype implements `dynamodel::expr::Ordered` (`lt`,
+/// `between`). A struct with named fields also gets a `<Name>Paths` struct, like
+/// `#[derive(Table)]` (see there), reached with `fields()` on a path to it:
+/// `Player::paths().address.fields().street_name`. Enums and tuple structs have no field
+/// paths: compare them as whole values.
+///
 /// # Container attributes
 ///
 /// ## `rename_all = "case"`
@@ -291,5 +349,74 @@ pub fn derive_attribute(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     expand::derive_attribute(input.clone())
         .unwrap_or_else(|error| fallback::attribute(input, error))
+        .into()
+}
+
+/// Derives `dynamodel::expr::Projection` for a struct with named fields that holds some
+/// attributes of a table's items: reads with it send a `ProjectionExpression`, so only
+/// those attributes travel, and return the struct instead of the whole item.
+///
+/// ```
+/// use dynamodel::{Projection, Table};
+/// use dynamodel::expr::Projection as _;
+///
+/// #[derive(Table)]
+/// #[dynamodel(table = "games", rename_all = "camelCase")]
+/// pub struct Game {
+///     #[dynamodel(partition_key)]
+///     game_id: String,
+///     #[dynamodel(sort_key)]
+///     turn: u32,
+///     player_name: String,
+///     board: Vec<u8>,
+/// }
+///
+/// #[derive(Projection, Debug, PartialEq)]
+/// #[dynamodel(projection_of = Game)]
+/// pub struct Turn {
+///     turn: u32,           // read from `turn`
+///     player_name: String, // read from `playerName`: the table's names apply
+/// }
+///
+/// let paths: Vec<String> = Turn::projected_paths().iter().map(|p| p.to_string()).collect();
+/// assert_eq!(paths, ["turn", "playerName"]);
+/// ```
+///
+/// # Rules
+///
+/// * `projection_of = Table` (required) names the table, a type with `#[derive(Table)]`
+///   (generic tables with their arguments: `projection_of = Blob<String>`).
+/// * Every field is a field of the table's struct with the same name and the same type,
+///   checked at compile time: a field the table does not have is the error
+///   "no field `x` on type `GamePaths`", a field of another type is a mismatched-types
+///   error, both on the projection's field. A skipped field of the table has no path.
+/// * Each field is read under the table's attribute name (after the table's `rename` and
+///   `rename_all`); an absent attribute reads as the field type says (`None` for an
+///   `Option`), or as an error naming it.
+///
+/// # Field attributes
+///
+/// ## `default`
+///
+/// When the attribute is absent, reading gives `Default::default()` instead of an error.
+/// No other attribute applies: the table declares names and keys.
+///
+/// ```
+/// # use dynamodel::{Projection, Table};
+/// # #[derive(Table)]
+/// # #[dynamodel(table = "games")]
+/// # pub struct Game { #[dynamodel(partition_key)] game_id: String, score: u32 }
+/// #[derive(Projection)]
+/// #[dynamodel(projection_of = Game)]
+/// struct Score {
+///     #[dynamodel(default)]
+///     score: u32, // 0 when the item has no `score`
+/// }
+/// ```
+#[proc_macro_derive(Projection, attributes(dynamodel))]
+pub fn derive_projection(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    expand::derive_projection(input.clone())
+        .unwrap_or_else(|error| fallback::projection(input, error))
         .into()
 }

@@ -29,6 +29,8 @@
 //! The data model ([`model`]) mirrors DynamoDB's API; the [`Backend`] trait is the port
 //! both backends implement; [`Client`] is the typed API on top.
 
+#[cfg(feature = "aws")]
+pub mod aws;
 pub mod backend;
 pub mod client;
 pub mod convert;
@@ -46,12 +48,13 @@ pub use model::{AttributeValue, Item, Number};
 pub use table::{Billing, Key, NoSortKey, SortKeySlot, Table, TableSchema};
 
 #[cfg(feature = "derive")]
-pub use dynamodel_derive::{Attribute, Table};
+pub use dynamodel_derive::{Attribute, Projection, Table};
 
 /// Paths used by the code `dynamodel-derive` generates. Not a public API.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::convert::type_mismatch;
+    pub use crate::expr::{field_path, projected};
     pub use crate::model::{AttributeType, AttributeValue, Item, ScalarAttributeType};
     pub use crate::table::{
         FieldCodec, field, list, put_field, put_nullable_field, take_elements, take_field,
@@ -60,6 +63,8 @@ pub mod __private {
     pub use std::clone::Clone;
     pub use std::convert::Into;
     pub use std::default::Default;
+    pub use std::fmt;
+    pub use std::marker::PhantomData;
     pub use std::marker::{Send, Sync};
     pub use std::option::Option;
     pub use std::result::Result;

@@ -13,7 +13,14 @@ use crate::model::{
 };
 
 /// A struct stored as items of one DynamoDB table. Derive it with `#[derive(Table)]`.
-pub trait Table: Attribute + Send + Sync + 'static {
+///
+/// A table is also a [`Document`]: its fields have typed paths, [`Table::paths`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a table",
+    label = "expected a type with `#[derive(Table)]`",
+    note = "derive `dynamodel::Table` for the struct stored as the table's items, with `#[dynamodel(table = \"...\")]` and a `partition_key` field"
+)]
+pub trait Table: Attribute + Document + Send + Sync + 'static {
     /// The table name.
     const TABLE_NAME: &'static str;
     /// The partition key attribute's name.
@@ -40,10 +47,7 @@ pub trait Table: Attribute + Send + Sync + 'static {
 
     /// The typed paths of this table's attributes, for conditions, filters, updates and
     /// projections (see [`expr`](crate::expr)).
-    fn paths() -> Self::Paths<Self>
-    where
-        Self: Document,
-    {
+    fn paths() -> Self::Paths<Self> {
         Self::paths_at(None)
     }
 }

@@ -1,11 +1,9 @@
-//! The workspace's one integration test binary: the typed API on the in-process engine,
-//! model round trips, and the derive's compile-fail (UI) cases.
+//! The workspace's one integration test binary without the AWS SDK: model round trips, the
+//! derive's compile-fail (UI) cases, and typed expressions on the in-process engine. The
+//! typed API's tests run on every backend in `tests/parity` (package `dynamodel-parity`).
 
 mod support;
 
 mod derive_roundtrip;
-mod features;
-mod items;
-mod query_scan;
-mod tables;
+mod expressions;
 mod ui;

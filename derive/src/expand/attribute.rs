@@ -304,7 +304,8 @@ fn from_variant(variant: &Variant<'_>) -> TokenStream {
     }
 }
 
-/// `#[dynamodel(key)]` on a newtype: `KeyAttribute` with the inner type's key type.
+/// `#[dynamodel(key)]` on a newtype: `KeyAttribute` with the inner type's key type, and
+/// `Ordered` (key types are strings, numbers or binary, all ordered).
 fn key_attribute(cont: &Container<'_>) -> TokenStream {
     let (Some(_), Data::Struct(Style::Newtype, fields)) = (&cont.attrs.key, &cont.data) else {
         return TokenStream::new();
@@ -321,6 +322,9 @@ fn key_attribute(cont: &Container<'_>) -> TokenStream {
         impl #impl_generics ::dynamodel::KeyAttribute for #ident #ty_generics #where_clause {
             const SCALAR_TYPE: ::dynamodel::__private::ScalarAttributeType = #scalar_type;
         }
+
+        #[automatically_derived]
+        impl #impl_generics ::dynamodel::expr::Ordered for #ident #ty_generics #where_clause {}
     }
 }
 

@@ -1,13 +1,16 @@
 //! Stage 4: code generation.
 //!
 //! Generated code reaches the runtime only through `::dynamodel` and
-//! `::dynamodel::__private`, and is wrapped in `const _: () = { ... };`.
+//! `::dynamodel::__private`, and is wrapped in `const _: () = { ... };`, except the
+//! `<Name>Paths` struct, which users name.
 //!
 //! Every conversion of a field of type `T` goes through `__private::field::<T>()`, the
 //! one place that requires `T: Attribute`; rustc reports a duplicate error once, so an
 //! unsupported field type shows one error, on the field's type.
 
 mod attribute;
+pub(crate) mod paths;
+pub(crate) mod projection;
 pub(crate) mod table;
 
 use proc_macro2::TokenStream;
@@ -30,17 +33,42 @@ pub(crate) fn derive_attribute(input: TokenStream) -> syn::Result<TokenStream> {
     derive(input, Derive::Attribute)
 }
 
+/// `#[derive(Projection)]`: the expansion, or every error in the input.
+pub(crate) fn derive_projection(input: TokenStream) -> syn::Result<TokenStream> {
+    derive(input, Derive::Projection)
+}
+
 fn derive(input: TokenStream, derive: Derive) -> syn::Result<TokenStream> {
     let input: DeriveInput = syn::parse2(input)?;
     let cx = Ctxt::new();
     let cont = Container::from_ast(&cx, &input, derive);
     check::check(&cx, &cont);
     cx.check()?;
-    let items = match derive {
-        Derive::Table => table::expand(&cont),
-        Derive::Attribute => attribute::expand(&cont),
+    Ok(match derive {
+        Derive::Table => with_paths(&cont, table::expand(&cont)),
+        Derive::Attribute => with_paths(&cont, attribute::expand(&cont)),
+        Derive::Projection => wrap(projection::expand(&cont)),
+    })
+}
+
+/// The impls of a stored type (`Table` or `Attribute`), with its typed paths (a struct
+/// with named fields) and its `ListElement` impl, all wrapped but the paths struct, which
+/// users name.
+pub(crate) fn with_paths(cont: &Container<'_>, impls: TokenStream) -> TokenStream {
+    let list_element = paths::list_element(cont);
+    let (paths_struct, paths_impls) = match paths::paths(cont) {
+        Some(paths) => (paths.item, paths.impls),
+        None => (TokenStream::new(), TokenStream::new()),
     };
-    Ok(wrap(items))
+    let wrapped = wrap(quote! {
+        #impls
+        #paths_impls
+        #list_element
+    });
+    quote! {
+        #paths_struct
+        #wrapped
+    }
 }
 
 /// Wraps generated items so that their helper names stay out of the user's scope.

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::expand::{derive_attribute, derive_table};
+use crate::expand::{derive_attribute, derive_projection, derive_table};
 
 fn errors(expansion: syn::Result<TokenStream>) -> Vec<String> {
     match expansion {
@@ -18,6 +18,10 @@ fn table_errors(input: TokenStream) -> Vec<String> {
 
 fn attribute_errors(input: TokenStream) -> Vec<String> {
     errors(derive_attribute(input))
+}
+
+fn projection_errors(input: TokenStream) -> Vec<String> {
+    errors(derive_projection(input))
 }
 
 #[test]
@@ -263,4 +267,105 @@ fn input_that_is_not_an_item_is_a_syn_error() {
         fn not_a_type() {}
     ));
     assert_eq!(errors.len(), 1);
+}
+
+#[test]
+fn projection_attributes() {
+    let errors = projection_errors(quote! {
+        #[dynamodel(table = "games", rename_all = "camelCase", projection_of = Game)]
+        struct Turn {
+            #[dynamodel(rename = "t", sort_key)]
+            turn: u32,
+            #[dynamodel(skip, defualt)]
+            player: String,
+            #[dynamodel(default, nullable)]
+            winner: Option<String>,
+        }
+    });
+    assert_eq!(
+        errors,
+        [
+            "unknown field attribute `defualt`\n\
+             help: did you mean `default`?\n\
+             note: expected one of `default`",
+            "`table` does not apply to `#[derive(Projection)]`: a projection reads the items of the table that `projection_of` names",
+            "`rename_all` does not apply to `#[derive(Projection)]`: each field is read under the attribute name of the table's field of the same name",
+            "`sort_key` does not apply to the fields of a `#[derive(Projection)]` struct: the table declares its keys\n\
+             note: projection fields take only `default`",
+            "`rename` does not apply to the fields of a `#[derive(Projection)]` struct: a field is read under the attribute name of the table's field of the same name\n\
+             note: projection fields take only `default`",
+            "`skip` does not apply to the fields of a `#[derive(Projection)]` struct: every field of a projection is read from the item; remove the field instead\n\
+             note: projection fields take only `default`",
+            "`nullable` does not apply to the fields of a `#[derive(Projection)]` struct: a projection only reads items\n\
+             note: projection fields take only `default`",
+        ]
+    );
+}
+
+#[test]
+fn projection_needs_its_table_and_a_field() {
+    let missing = projection_errors(quote! {
+        #[dynamodel(projecton_of = Game)]
+        struct Turn { turn: u32 }
+    });
+    assert_eq!(
+        missing,
+        ["unknown `#[derive(Projection)]` attribute `projecton_of`\n\
+             help: did you mean `projection_of`?\n\
+             note: expected one of `projection_of`",]
+    );
+    let bare = projection_errors(quote! { struct Turn { turn: u32 } });
+    assert_eq!(
+        bare,
+        ["`#[derive(Projection)]` needs the table it reads\n\
+             help: add `#[dynamodel(projection_of = TableType)]` to `Turn`"]
+    );
+    let literal = projection_errors(quote! {
+        #[dynamodel(projection_of = "Game")]
+        struct Turn { turn: u32 }
+    });
+    assert_eq!(
+        literal,
+        [
+            "`projection_of` expects a type, not a literal\nhelp: write `projection_of = Game`",
+            "`#[derive(Projection)]` needs the table it reads\n\
+             help: add `#[dynamodel(projection_of = TableType)]` to `Turn`",
+        ]
+    );
+    let empty = projection_errors(quote! {
+        #[dynamodel(projection_of = Game)]
+        struct Nothing {}
+    });
+    assert_eq!(
+        empty,
+        [
+            "`Nothing` reads no attribute: a projection needs at least one field\n\
+             help: add fields named after the table's fields, with the same types"
+        ]
+    );
+    let tuple = projection_errors(quote! {
+        #[dynamodel(projection_of = Game)]
+        struct Turn(u32);
+    });
+    assert_eq!(
+        tuple,
+        [
+            "`#[derive(Projection)]` needs a struct with named fields, each named after a field of the table"
+        ]
+    );
+}
+
+#[test]
+fn projection_of_belongs_to_projections() {
+    let errors = table_errors(quote! {
+        #[dynamodel(table = "games", projection_of = Game)]
+        struct Turn { #[dynamodel(partition_key)] id: String }
+    });
+    assert_eq!(
+        errors,
+        [
+            "`projection_of` applies to `#[derive(Projection)]`: a struct that reads some attributes of a table's items\n\
+             help: derive `Projection` instead of `Table`"
+        ]
+    );
 }

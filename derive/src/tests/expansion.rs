@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::expand::{derive_attribute, derive_table};
+use crate::expand::{derive_attribute, derive_projection, derive_table};
 
 fn pretty(expansion: syn::Result<TokenStream>) -> String {
     let expansion = expansion.unwrap_or_else(|error| panic!("the derive fails: {error}"));
@@ -123,4 +123,43 @@ fn tuple_struct() {
         struct Range(u64, u64);
     };
     insta::assert_snapshot!(pretty(derive_attribute(input)));
+}
+
+#[test]
+fn recursive_generic_struct_paths() {
+    // `R` is taken, so the root parameter is `Root`; `Self` in a field type means `Tree<R>`.
+    let input = quote! {
+        #[dynamodel(rename_all = "camelCase")]
+        pub struct Tree<R: Clone> {
+            node_value: R,
+            children: Vec<Self>,
+            #[dynamodel(skip)]
+            cached: Option<R>,
+        }
+    };
+    insta::assert_snapshot!(pretty(derive_attribute(input)));
+}
+
+#[test]
+fn projection() {
+    let input = quote! {
+        #[dynamodel(projection_of = Game)]
+        pub struct Turn {
+            turn: u32,
+            #[dynamodel(default)]
+            player_name: String,
+        }
+    };
+    insta::assert_snapshot!(pretty(derive_projection(input)));
+}
+
+#[test]
+fn generic_projection() {
+    let input = quote! {
+        #[dynamodel(projection_of = Blob<T>)]
+        struct Content<T> {
+            content: T,
+        }
+    };
+    insta::assert_snapshot!(pretty(derive_projection(input)));
 }

@@ -6,10 +6,10 @@ use std::marker::PhantomData;
 use super::items::BoxFuture;
 use super::{Client, Page, count, decode_items};
 use crate::backend::Backend;
-use crate::convert::{Attribute, BeginsWith, KeyAttribute};
+use crate::convert::{BeginsWith, KeyAttribute};
 use crate::error::{Error, Result};
 use crate::expr::{
-    Comparator, Condition, ConditionNode, Document, Operand, Projection, RawPath, Renderer,
+    AsValue,     Comparator, Condition, ConditionNode, Document, Operand, Projection, RawPath, Renderer,
 };
 use crate::model::{AttributeValue, Item, QueryInput, Select};
 use crate::table::Table;
@@ -63,7 +63,8 @@ pub enum SortCondition {
 #[must_use = "a request does nothing until it is awaited"]
 pub struct Query<'a, B, T: Table, S = Unsorted> {
     client: &'a Client<B>,
-    partition: T::PartitionKey,
+    /// The partition key value, or why it could not be converted.
+    partition: Result<AttributeValue>,
     sort: Option<SortCondition>,
     descending: bool,
     limit: Option<u32>,
@@ -73,15 +74,16 @@ pub struct Query<'a, B, T: Table, S = Unsorted> {
     pending: Option<Error>,
     filter: Option<Result<ConditionNode>>,
     projection: Option<Vec<RawPath>>,
+    table: PhantomData<fn() -> T>,
     state: PhantomData<fn() -> S>,
 }
 
 impl<B: Backend> Client<B> {
     /// Queries the items of `T` whose partition key equals `partition`, in sort-key order.
-    pub fn query<T: Table>(&self, partition: impl Into<T::PartitionKey>) -> Query<'_, B, T> {
+    pub fn query<T: Table>(&self, partition: impl AsValue<T::PartitionKey>) -> Query<'_, B, T> {
         Query {
             client: self,
-            partition: partition.into(),
+            partition: partition.to_value(),
             sort: None,
             descending: false,
             limit: None,
@@ -90,19 +92,15 @@ impl<B: Backend> Client<B> {
             pending: None,
             filter: None,
             projection: None,
+            table: PhantomData,
             state: PhantomData,
         }
     }
 }
 
-fn sort_value<K: KeyAttribute>(value: K) -> Result<AttributeValue> {
-    value.to_attribute()
-}
-
-impl<'a, B: Backend, T: Table> Query<'a, B, T, Unsorted>
-where
-    T::SortKey: KeyAttribute,
-{
+/// Sort-key conditions. Each method requires a table with a sort key (bounds sit on the
+/// methods so misuse names the missing sort key, not the whole impl block).
+impl<'a, B: Backend, T: Table> Query<'a, B, T, Unsorted> {
     fn sorted(self, condition: Result<SortCondition>) -> Query<'a, B, T, Sorted> {
         let (sort, pending) = match condition {
             Ok(condition) => (Some(condition), self.pending),
@@ -119,57 +117,76 @@ where
             pending,
             filter: self.filter,
             projection: self.projection,
+            table: PhantomData,
             state: PhantomData,
         }
     }
 
     /// Items whose sort key equals `value`.
-    pub fn sort_eq(self, value: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted> {
-        let condition = sort_value(value.into()).map(SortCondition::Eq);
+    pub fn sort_eq(self, value: impl AsValue<T::SortKey>) -> Query<'a, B, T, Sorted>
+    where
+        T::SortKey: KeyAttribute,
+    {
+        let condition = value.to_value().map(SortCondition::Eq);
         self.sorted(condition)
     }
 
     /// Items whose sort key is less than `value`.
-    pub fn sort_lt(self, value: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted> {
-        let condition = sort_value(value.into()).map(SortCondition::Lt);
+    pub fn sort_lt(self, value: impl AsValue<T::SortKey>) -> Query<'a, B, T, Sorted>
+    where
+        T::SortKey: KeyAttribute,
+    {
+        let condition = value.to_value().map(SortCondition::Lt);
         self.sorted(condition)
     }
 
     /// Items whose sort key is at most `value`.
-    pub fn sort_le(self, value: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted> {
-        let condition = sort_value(value.into()).map(SortCondition::Le);
+    pub fn sort_le(self, value: impl AsValue<T::SortKey>) -> Query<'a, B, T, Sorted>
+    where
+        T::SortKey: KeyAttribute,
+    {
+        let condition = value.to_value().map(SortCondition::Le);
         self.sorted(condition)
     }
 
     /// Items whose sort key is greater than `value`.
-    pub fn sort_gt(self, value: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted> {
-        let condition = sort_value(value.into()).map(SortCondition::Gt);
+    pub fn sort_gt(self, value: impl AsValue<T::SortKey>) -> Query<'a, B, T, Sorted>
+    where
+        T::SortKey: KeyAttribute,
+    {
+        let condition = value.to_value().map(SortCondition::Gt);
         self.sorted(condition)
     }
 
     /// Items whose sort key is at least `value`.
-    pub fn sort_ge(self, value: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted> {
-        let condition = sort_value(value.into()).map(SortCondition::Ge);
+    pub fn sort_ge(self, value: impl AsValue<T::SortKey>) -> Query<'a, B, T, Sorted>
+    where
+        T::SortKey: KeyAttribute,
+    {
+        let condition = value.to_value().map(SortCondition::Ge);
         self.sorted(condition)
     }
 
     /// Items whose sort key is between `low` and `high`, both included.
     pub fn sort_between(
         self,
-        low: impl Into<T::SortKey>,
-        high: impl Into<T::SortKey>,
-    ) -> Query<'a, B, T, Sorted> {
-        let condition = sort_value(low.into())
-            .and_then(|low| Ok(SortCondition::Between(low, sort_value(high.into())?)));
+        low: impl AsValue<T::SortKey>,
+        high: impl AsValue<T::SortKey>,
+    ) -> Query<'a, B, T, Sorted>
+    where
+        T::SortKey: KeyAttribute,
+    {
+        let condition = low.to_value()
+            .and_then(|low| Ok(SortCondition::Between(low, high.to_value()?)));
         self.sorted(condition)
     }
 
     /// Items whose sort key starts with `prefix` (string and binary sort keys only).
-    pub fn sort_begins_with(self, prefix: impl Into<T::SortKey>) -> Query<'a, B, T, Sorted>
+    pub fn sort_begins_with(self, prefix: impl AsValue<T::SortKey>) -> Query<'a, B, T, Sorted>
     where
         T::SortKey: BeginsWith,
     {
-        let condition = sort_value(prefix.into()).map(SortCondition::BeginsWith);
+        let condition = prefix.to_value().map(SortCondition::BeginsWith);
         self.sorted(condition)
     }
 }
@@ -217,7 +234,8 @@ impl<'a, B: Backend, T: Table, S> Query<'a, B, T, S> {
             return Err(error.in_attribute(T::SORT_KEY.unwrap_or_default()));
         }
         let mut renderer = Renderer::new();
-        let partition = self.partition.to_attribute().map_err(|e| e.in_attribute(T::PARTITION_KEY))?;
+        let partition = std::mem::replace(&mut self.partition, Ok(AttributeValue::Null))
+            .map_err(|e| e.in_attribute(T::PARTITION_KEY))?;
         let partition = ConditionNode::Compare(
             Operand::Path(RawPath::attribute(T::PARTITION_KEY)),
             Comparator::Eq,

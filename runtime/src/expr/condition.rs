@@ -258,48 +258,73 @@ impl<T, V, K> Path<T, V, K> {
     }
 }
 
-impl<T, V: Ordered, K> Path<T, V, K> {
+// The capability bounds are on the methods, not on the impls, so that a method the type
+// does not allow is reported with the capability trait's message ("`bool` has no order in
+// DynamoDB") instead of "the method exists but its trait bounds were not satisfied". For
+// the same reason `contains` names the member type `M` rather than `V::Member`.
+impl<T, V, K> Path<T, V, K> {
     /// `path < value`.
-    pub fn lt(&self, v: impl AsValue<V>) -> Condition<T> {
+    pub fn lt(&self, v: impl AsValue<V>) -> Condition<T>
+    where
+        V: Ordered,
+    {
         self.compare(Comparator::Lt, value(v))
     }
 
     /// `path <= value`.
-    pub fn le(&self, v: impl AsValue<V>) -> Condition<T> {
+    pub fn le(&self, v: impl AsValue<V>) -> Condition<T>
+    where
+        V: Ordered,
+    {
         self.compare(Comparator::Le, value(v))
     }
 
     /// `path > value`.
-    pub fn gt(&self, v: impl AsValue<V>) -> Condition<T> {
+    pub fn gt(&self, v: impl AsValue<V>) -> Condition<T>
+    where
+        V: Ordered,
+    {
         self.compare(Comparator::Gt, value(v))
     }
 
     /// `path >= value`.
-    pub fn ge(&self, v: impl AsValue<V>) -> Condition<T> {
+    pub fn ge(&self, v: impl AsValue<V>) -> Condition<T>
+    where
+        V: Ordered,
+    {
         self.compare(Comparator::Ge, value(v))
     }
 
     /// `path BETWEEN low AND high` (both included).
-    pub fn between(&self, low: impl AsValue<V>, high: impl AsValue<V>) -> Condition<T> {
+    pub fn between(&self, low: impl AsValue<V>, high: impl AsValue<V>) -> Condition<T>
+    where
+        V: Ordered,
+    {
         let path = Operand::Path(self.raw().clone());
         let (low, high) = (value(low), value(high));
         Condition::build(|| Ok(ConditionNode::Between(path, low?, high?)))
     }
 }
 
-impl<T, V: Prefixed, K> Path<T, V, K> {
+impl<T, V, K> Path<T, V, K> {
     /// `begins_with(path, prefix)`.
-    pub fn begins_with(&self, prefix: impl AsValue<V>) -> Condition<T> {
+    pub fn begins_with(&self, prefix: impl AsValue<V>) -> Condition<T>
+    where
+        V: Prefixed,
+    {
         let path = self.raw().clone();
         let prefix = prefix.to_value();
         Condition::build(|| Ok(ConditionNode::BeginsWith(path, prefix?)))
     }
 }
 
-impl<T, V: Container, K> Path<T, V, K> {
+impl<T, V, K> Path<T, V, K> {
     /// `contains(path, member)`: a substring of a string, a member of a set, an element of a
     /// list.
-    pub fn contains(&self, member: impl AsValue<V::Member>) -> Condition<T> {
+    pub fn contains<M>(&self, member: impl AsValue<M>) -> Condition<T>
+    where
+        V: Container<Member = M>,
+    {
         let path = self.raw().clone();
         let member = member.to_value();
         Condition::build(|| Ok(ConditionNode::Contains(path, member?)))
@@ -313,9 +338,12 @@ pub struct Size<T> {
     table: PhantomData<fn() -> T>,
 }
 
-impl<T, V: HasSize, K> Path<T, V, K> {
+impl<T, V, K> Path<T, V, K> {
     /// `size(path)`.
-    pub fn size(&self) -> Size<T> {
+    pub fn size(&self) -> Size<T>
+    where
+        V: HasSize,
+    {
         Size { path: self.raw().clone(), table: PhantomData }
     }
 }

@@ -22,7 +22,7 @@ pub use path::{
     Document, Element, Field, KeyField, ListElement, ListType, MapType, Mutable, Path,
     PathElement, RawPath, field_path,
 };
-pub use projection::Projection;
+pub use projection::{Projection, projected};
 pub use render::Renderer;
 pub use update::{SetValue, Update, UpdateAction};
 pub use value::{AsValue, Container, HasSize, Numeric, Ordered, Prefixed, Removable, SetType};

@@ -109,8 +109,12 @@ impl Mutable for Element {}
 /// on numbers, `add_members` on sets, `append` on lists, and so on.
 pub struct Path<T, V, K = Field> {
     raw: RawPath,
-    marker: PhantomData<fn() -> (T, V, K)>,
+    marker: PathMarker<T, V, K>,
 }
+
+/// Uses `T`, `V` and `K` without owning them, so a path is `Send` and `Sync` whatever they
+/// are.
+type PathMarker<T, V, K> = PhantomData<fn() -> (T, V, K)>;
 
 impl<T, V, K> Path<T, V, K> {
     #[doc(hidden)]
@@ -150,6 +154,11 @@ impl<T, V, K> PartialEq for Path<T, V, K> {
 
 /// A Rust type whose fields have typed paths: structs with `#[derive(Attribute)]` or
 /// `#[derive(Table)]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no field paths",
+    label = "`fields()` needs a struct with named fields and `#[derive(Attribute)]` or `#[derive(Table)]`",
+    note = "compare values of other types as a whole: `path.eq(value)`"
+)]
 pub trait Document {
     /// The generated paths of this type's fields, for a document rooted in table `R`.
     type Paths<R: 'static>;
@@ -184,17 +193,29 @@ pub fn field_path<T, V, K>(prefix: Option<&RawPath>, name: &'static str) -> Path
     })
 }
 
-impl<T, V: Document, K> Path<T, V, K> {
+// As in `condition.rs`, the bounds of `fields`, `at` and `entry` are on the methods, so
+// that a path of another type is reported with the trait's message. Their results are
+// named by a type parameter bound to the associated type (`V: ListType<Element = E>`, not
+// `-> Path<T, V::Element, _>`): a projection in the signature would make rustc check the
+// bound while looking the method up, and report "the method exists but its trait bounds
+// were not satisfied" instead.
+impl<T, V, K> Path<T, V, K> {
     /// The paths of the fields of the struct stored here.
-    pub fn fields(&self) -> V::Paths<T>
+    pub fn fields<P>(&self) -> P
     where
+        V: Document<Paths<T> = P>,
         T: 'static,
     {
-        V::paths_at(Some(&self.raw))
+        V::paths_at::<T>(Some(&self.raw))
     }
 }
 
 /// A list type and its element type (`Vec<E>`, except `Vec<u8>`, which is binary).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a list",
+    label = "`at(index)` needs a list attribute (`Vec<E>`; `Vec<u8>` is binary)",
+    note = "`at` works on `Vec<E>` (and `Option<Vec<E>>`) for every attribute type `E` but `u8`"
+)]
 pub trait ListType {
     /// The element type.
     type Element;
@@ -202,6 +223,11 @@ pub trait ListType {
 
 /// A type that is stored as a list element when in a `Vec` (every attribute type but `u8`:
 /// `Vec<u8>` is binary).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a list element in typed paths",
+    label = "`Vec<{Self}>` is not a list path",
+    note = "`#[derive(Attribute)]` and `#[derive(Table)]` implement `dynamodel::expr::ListElement`; implement it for other attribute types stored in lists"
+)]
 pub trait ListElement {}
 
 impl<E: ListElement> ListType for Vec<E> {
@@ -212,14 +238,22 @@ impl<L: ListType> ListType for Option<L> {
     type Element = L::Element;
 }
 
-impl<T, V: ListType, K> Path<T, V, K> {
+impl<T, V, K> Path<T, V, K> {
     /// The path of the list element at `index`.
-    pub fn at(&self, index: u32) -> Path<T, V::Element, Element> {
+    pub fn at<E>(&self, index: u32) -> Path<T, E, Element>
+    where
+        V: ListType<Element = E>,
+    {
         Path::from_raw(self.raw.index(index))
     }
 }
 
 /// A map type with string keys and its value type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a map with string keys",
+    label = "`entry(key)` needs a `HashMap<String, V>` or `BTreeMap<String, V>` attribute",
+    note = "for the fields of a struct, use `fields()`"
+)]
 pub trait MapType {
     /// The value type.
     type Value;
@@ -237,9 +271,12 @@ impl<M: MapType> MapType for Option<M> {
     type Value = M::Value;
 }
 
-impl<T, V: MapType, K> Path<T, V, K> {
+impl<T, V, K> Path<T, V, K> {
     /// The path of the map entry `key`.
-    pub fn entry(&self, key: impl Into<String>) -> Path<T, V::Value, Element> {
+    pub fn entry<E>(&self, key: impl Into<String>) -> Path<T, E, Element>
+    where
+        V: MapType<Value = E>,
+    {
         Path::from_raw(self.raw.child(key.into()))
     }
 }

@@ -1,6 +1,6 @@
 //! Typed projections: read only some attributes of an item into a struct of your own.
 
-use super::path::RawPath;
+use super::path::{Path, RawPath};
 use crate::error::Result;
 use crate::model::Item;
 use crate::table::Table;
@@ -19,4 +19,12 @@ pub trait Projection: Sized {
 
     /// Reads a projected item.
     fn from_item(item: Item) -> Result<Self>;
+}
+
+#[doc(hidden)]
+/// The untyped path of a table field, for `#[derive(Projection)]`: generated code calls it
+/// as `projected::<Game, FieldType, _>(paths.field)`, so that a projection field whose type
+/// differs from the table's is a type error on that field.
+pub fn projected<T, V, K>(path: Path<T, V, K>) -> RawPath {
+    path.into_raw()
 }

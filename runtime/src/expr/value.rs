@@ -106,7 +106,7 @@ pub trait SetType {
 #[diagnostic::on_unimplemented(
     message = "removing `{Self}` would leave an item that no longer reads back",
     label = "only `Option` fields, sets, list elements and map entries can be removed",
-    note = "make the field an `Option` (or `#[dynamodel(default)]`) to allow `remove`"
+    note = "make the field an `Option` to allow `remove`, or `set` it to another value"
 )]
 pub trait Removable {}
 

@@ -1,0 +1,8 @@
+use dynamodel::Projection;
+
+#[derive(Projection)]
+struct Summary {
+    player: String,
+}
+
+fn main() {}

@@ -1,0 +1,20 @@
+use dynamodel::{Condition, Table};
+
+#[derive(Table)]
+#[dynamodel(table = "games", rename_all = "camelCase")]
+struct Game {
+    #[dynamodel(partition_key)]
+    game_id: String,
+    #[dynamodel(sort_key)]
+    turn: u32,
+    name: String,
+    score: u64,
+    flag: bool,
+    tags: Vec<String>,
+}
+
+fn main() {
+    let g = Game::paths();
+    // `begins_with` works on strings and binary only.
+    let _: Condition<Game> = g.score.begins_with(1u64);
+}
