@@ -5,5 +5,6 @@
 mod support;
 
 mod derive_roundtrip;
+mod expression_props;
 mod expressions;
 mod ui;
