@@ -58,21 +58,21 @@ async fn main() -> dynamodel::Result<()> {
     };
     db.create(&start).await?;
     // A second `create` of the same match is refused by its built-in existence guard.
-    let again = db.create(&start).await.unwrap_err();
+    let again = db.create(&start).await.expect_err("a second create is refused");
     println!("creating m1 twice: {}", again.code().unwrap_or_default());
 
     let after = play(&db, "ada", "bob", 0, "e4").await?;
     println!("ada plays e4 -> turn {}, moves {:?}", after.turn, after.moves);
 
     // Ada submits again from a second window: the turn moved on, the update is refused.
-    let stale = play(&db, "ada", "bob", 0, "d4").await.unwrap_err();
+    let stale = play(&db, "ada", "bob", 0, "d4").await.expect_err("a stale move is refused");
     println!("ada's duplicate move: conditional check failed = {}", stale.is_conditional_check_failed());
 
     let after = play(&db, "bob", "ada", 1, "e5").await?;
     println!("bob plays e5 -> turn {}, moves {:?}", after.turn, after.moves);
 
     db.update(Match::key("m1"), |m| Update::new().set(m.winner, "ada")).await?;
-    let late = play(&db, "ada", "bob", 2, "Qh5").await.unwrap_err();
+    let late = play(&db, "ada", "bob", 2, "Qh5").await.expect_err("a late move is refused");
     println!("a move after the match ended is refused: {}", late.is_conditional_check_failed());
 
     let status = db.get(Match::key("m1")).project::<Status>().await?;

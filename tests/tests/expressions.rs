@@ -41,7 +41,7 @@ fn game(round: u32, score: i64) -> Game {
     Game {
         game_id: "g".into(),
         round,
-        player: Player { name: if round % 2 == 0 { "ada".into() } else { "bob".into() }, level: 3 },
+        player: Player { name: if round.is_multiple_of(2) { "ada".into() } else { "bob".into() }, level: 3 },
         score,
         tags: BTreeSet::from(["ranked".to_owned(), format!("r{round}")]),
         moves: vec!["e4".into(), "e5".into()],

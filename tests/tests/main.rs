@@ -2,6 +2,9 @@
 //! derive's compile-fail (UI) cases, and typed expressions on the in-process engine. The
 //! typed API's tests run on every backend in `tests/parity` (package `dynamodel-parity`).
 
+// Test setup helpers unwrap too: a failure should stop the test at that line.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 mod derive_roundtrip;

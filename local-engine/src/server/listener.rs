@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use hyper::server::conn::http1;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::{TcpListener, ToSocketAddrs};
 
@@ -74,7 +74,9 @@ impl Server {
                     Ok((stream, peer)) => {
                         // Small request/response pairs: do not wait to fill packets.
                         let _ = stream.set_nodelay(true);
+                        // The timer enables hyper's 30 s limit on reading a request head.
                         let connection = http1::Builder::new()
+                            .timer(TokioTimer::new())
                             .keep_alive(true)
                             .serve_connection(TokioIo::new(stream), self.service.clone());
                         let connection = graceful.watch(connection);
