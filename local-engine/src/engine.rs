@@ -2,19 +2,26 @@
 
 use std::fmt;
 use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use dynamodel::Backend;
 use dynamodel::error::Result;
 use dynamodel::model::{
+    BatchGetItemInput, BatchGetItemOutput, BatchWriteItemInput, BatchWriteItemOutput,
     CreateTableInput, CreateTableOutput, DeleteItemInput, DeleteItemOutput, DeleteTableInput,
-    DeleteTableOutput, DescribeTableInput, DescribeTableOutput, GetItemInput, GetItemOutput,
-    ListTablesInput, ListTablesOutput, PutItemInput, PutItemOutput, QueryInput, QueryOutput,
-    ScanInput, ScanOutput, UpdateItemInput, UpdateItemOutput,
+    DeleteTableOutput, DescribeTableInput, DescribeTableOutput, DescribeTimeToLiveInput,
+    DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
+    PutItemInput, PutItemOutput, QueryInput, QueryOutput, ScanInput, ScanOutput,
+    TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
+    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTimeToLiveInput,
+    UpdateTimeToLiveOutput,
 };
 
+use crate::clock::Clock;
 use crate::expr::ExprCache;
 use crate::ops;
 use crate::storage::Registry;
+use crate::tokens::Tokens;
 
 /// Where the engine pretends to run: used in table ARNs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +45,7 @@ impl Default for EngineConfig {
 #[derive(Clone, Debug, Default)]
 pub struct EngineBuilder {
     config: EngineConfig,
+    hide_expired: bool,
 }
 
 impl EngineBuilder {
@@ -55,9 +63,24 @@ impl EngineBuilder {
         self
     }
 
+    /// Whether reads skip items whose time to live has passed but that
+    /// [`Engine::expire_now`] has not deleted yet (default `false`: DynamoDB deletes expired
+    /// items within days and returns them until then).
+    #[must_use]
+    pub fn hide_expired_items(mut self, hide: bool) -> Self {
+        self.hide_expired = hide;
+        self
+    }
+
     /// The engine, empty.
     pub fn build(self) -> Engine {
-        Engine::with_config(self.config)
+        Engine {
+            shared: Arc::new(Shared {
+                config: self.config,
+                hide_expired: self.hide_expired,
+                ..Shared::default()
+            }),
+        }
     }
 }
 
@@ -67,6 +90,10 @@ pub(crate) struct Shared {
     pub(crate) config: EngineConfig,
     pub(crate) tables: Registry,
     pub(crate) expressions: ExprCache,
+    pub(crate) clock: Clock,
+    pub(crate) tokens: Tokens,
+    /// Whether reads skip expired items (see [`EngineBuilder::hide_expired_items`]).
+    pub(crate) hide_expired: bool,
 }
 
 /// An in-process DynamoDB: tables and items in memory, DynamoDB's semantics and messages.
@@ -120,6 +147,23 @@ impl Engine {
     pub fn config(&self) -> &EngineConfig {
         &self.shared.config
     }
+
+    /// The engine's current time: the system time moved forward by every
+    /// [`advance_clock`](Engine::advance_clock). Client request tokens expire by this clock.
+    pub fn now(&self) -> SystemTime {
+        self.shared.clock.now()
+    }
+
+    /// Moves the engine's clock forward by `by`, for every clone of this engine.
+    pub fn advance_clock(&self, by: Duration) {
+        self.shared.clock.advance(by);
+    }
+
+    /// Deletes every item whose time to live has passed, in every table with time to live
+    /// enabled, as DynamoDB's background process eventually does; returns how many.
+    pub fn expire_now(&self) -> usize {
+        crate::ttl::sweep(&self.shared)
+    }
 }
 
 impl fmt::Debug for Engine {
@@ -159,4 +203,10 @@ operations! {
     update_item(UpdateItemInput) -> UpdateItemOutput;
     query(QueryInput) -> QueryOutput;
     scan(ScanInput) -> ScanOutput;
+    transact_write_items(TransactWriteItemsInput) -> TransactWriteItemsOutput;
+    transact_get_items(TransactGetItemsInput) -> TransactGetItemsOutput;
+    batch_write_item(BatchWriteItemInput) -> BatchWriteItemOutput;
+    batch_get_item(BatchGetItemInput) -> BatchGetItemOutput;
+    update_time_to_live(UpdateTimeToLiveInput) -> UpdateTimeToLiveOutput;
+    describe_time_to_live(DescribeTimeToLiveInput) -> DescribeTimeToLiveOutput;
 }

@@ -50,12 +50,15 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod capacity;
+mod clock;
 mod engine;
 mod expr;
 mod messages;
 mod ops;
 mod size;
 mod storage;
+mod tokens;
+mod ttl;
 mod validate;
 
 #[cfg(feature = "server")]

@@ -5,10 +5,14 @@ use std::sync::Arc;
 
 use crate::error::Result;
 use crate::model::{
+    BatchGetItemInput, BatchGetItemOutput, BatchWriteItemInput, BatchWriteItemOutput,
     CreateTableInput, CreateTableOutput, DeleteItemInput, DeleteItemOutput, DeleteTableInput,
-    DeleteTableOutput, DescribeTableInput, DescribeTableOutput, GetItemInput, GetItemOutput,
-    ListTablesInput, ListTablesOutput, PutItemInput, PutItemOutput, QueryInput, QueryOutput,
-    ScanInput, ScanOutput, UpdateItemInput, UpdateItemOutput,
+    DeleteTableOutput, DescribeTableInput, DescribeTableOutput, DescribeTimeToLiveInput,
+    DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
+    PutItemInput, PutItemOutput, QueryInput, QueryOutput, ScanInput, ScanOutput,
+    TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
+    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTimeToLiveInput,
+    UpdateTimeToLiveOutput,
 };
 
 /// Something that executes DynamoDB operations: the in-process engine
@@ -65,6 +69,42 @@ pub trait Backend: Send + Sync + 'static {
 
     /// `Scan`.
     fn scan(&self, input: ScanInput) -> impl Future<Output = Result<ScanOutput>> + Send;
+
+    /// `TransactWriteItems`.
+    fn transact_write_items(
+        &self,
+        input: TransactWriteItemsInput,
+    ) -> impl Future<Output = Result<TransactWriteItemsOutput>> + Send;
+
+    /// `TransactGetItems`.
+    fn transact_get_items(
+        &self,
+        input: TransactGetItemsInput,
+    ) -> impl Future<Output = Result<TransactGetItemsOutput>> + Send;
+
+    /// `BatchWriteItem`.
+    fn batch_write_item(
+        &self,
+        input: BatchWriteItemInput,
+    ) -> impl Future<Output = Result<BatchWriteItemOutput>> + Send;
+
+    /// `BatchGetItem`.
+    fn batch_get_item(
+        &self,
+        input: BatchGetItemInput,
+    ) -> impl Future<Output = Result<BatchGetItemOutput>> + Send;
+
+    /// `UpdateTimeToLive`.
+    fn update_time_to_live(
+        &self,
+        input: UpdateTimeToLiveInput,
+    ) -> impl Future<Output = Result<UpdateTimeToLiveOutput>> + Send;
+
+    /// `DescribeTimeToLive`.
+    fn describe_time_to_live(
+        &self,
+        input: DescribeTimeToLiveInput,
+    ) -> impl Future<Output = Result<DescribeTimeToLiveOutput>> + Send;
 }
 
 macro_rules! forward {
@@ -92,5 +132,11 @@ where
         update_item(UpdateItemInput) -> UpdateItemOutput;
         query(QueryInput) -> QueryOutput;
         scan(ScanInput) -> ScanOutput;
+        transact_write_items(TransactWriteItemsInput) -> TransactWriteItemsOutput;
+        transact_get_items(TransactGetItemsInput) -> TransactGetItemsOutput;
+        batch_write_item(BatchWriteItemInput) -> BatchWriteItemOutput;
+        batch_get_item(BatchGetItemInput) -> BatchGetItemOutput;
+        update_time_to_live(UpdateTimeToLiveInput) -> UpdateTimeToLiveOutput;
+        describe_time_to_live(DescribeTimeToLiveInput) -> DescribeTimeToLiveOutput;
     }
 }

@@ -74,6 +74,14 @@ impl Projection {
         Projection { root }
     }
 
+    /// The top-level attributes the projection steps into (`a` of `a.b` or `a[0]`).
+    pub(crate) fn nested_heads(&self) -> impl Iterator<Item = &str> {
+        self.root
+            .iter()
+            .filter(|(_, node)| !matches!(node, Node::All))
+            .map(|(name, _)| name.as_str())
+    }
+
     /// The projected copy of `item`.
     pub(crate) fn apply(&self, item: &Item) -> Item {
         self.root

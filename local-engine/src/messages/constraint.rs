@@ -96,6 +96,23 @@ impl Violations {
         ));
     }
 
+    /// A list with too few members, in the form that does not echo the value (a list of
+    /// structures has no useful echo).
+    pub(crate) fn min_items(&mut self, member: &str, min: usize) {
+        self.found.push(format!(
+            "Value at '{member}' failed to satisfy constraint: Member must have length greater \
+             than or equal to {min}"
+        ));
+    }
+
+    /// A list with too many members; see [`Violations::min_items`].
+    pub(crate) fn max_items(&mut self, member: &str, max: usize) {
+        self.found.push(format!(
+            "Value at '{member}' failed to satisfy constraint: Member must have length less \
+             than or equal to {max}"
+        ));
+    }
+
     /// `Err` with every violation, or `Ok` when there are none.
     pub(crate) fn finish(self) -> Result<(), Error> {
         match self.found.len() {

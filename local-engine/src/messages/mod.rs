@@ -13,10 +13,13 @@
 //! Parameter-constraint errors (`1 validation error detected: ...`) are built with
 //! [`Violations`]; texts for features this engine does not support yet are in [`unsupported`].
 
+pub(crate) mod batch;
 mod constraint;
 pub(crate) mod expression;
 pub(crate) mod legacy;
 pub(crate) mod read;
+pub(crate) mod transaction;
+pub(crate) mod ttl;
 pub(crate) mod unsupported;
 pub(crate) mod update;
 mod values;

@@ -12,12 +12,10 @@ pub(crate) fn specific_attributes_without_projection() -> Error {
     )
 }
 
-/// [engine] `Select = ALL_PROJECTED_ATTRIBUTES` on a table; DynamoDB's exact text is not known.
+/// [local] `Select = ALL_PROJECTED_ATTRIBUTES` without `IndexName` (an AWS SDK user quotes the
+/// same text from DynamoDB).
 pub(crate) fn all_projected_on_table() -> Error {
-    Error::validation(
-        "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is not \
-         supported for a table",
-    )
+    Error::validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName")
 }
 
 /// [local][capture for the text] A projection with `Select = COUNT`; enveloped like the
@@ -36,6 +34,11 @@ pub(crate) fn projection_with_all_attributes(parameter: &str) -> Error {
     ))
 }
 
+/// [local] The empty name in `AttributesToGet`.
+pub(crate) fn empty_attribute_to_get() -> Error {
+    Error::validation("Empty attribute name")
+}
+
 /// [local] The same name twice in `AttributesToGet`.
 pub(crate) fn duplicate_attribute_to_get() -> Error {
     Error::validation("Cannot have two attributes with the same name")
@@ -49,8 +52,9 @@ pub(crate) fn filter_on_key(name: &str) -> Error {
     ))
 }
 
-/// [local] A Query `FilterExpression` that steps into a key attribute.
-pub(crate) fn filter_into_key(name: &str) -> Error {
+/// [local] A document path that steps into a key attribute (`pk.x`, `sk[0]`) in any
+/// expression: a projection, a filter, a condition or an update's operand.
+pub(crate) fn nested_key_path(name: &str) -> Error {
     Error::validation(format!(
         "Key attributes must be scalars; list random access '[]' and map lookup '.' are not \
          allowed: Key: {name}"

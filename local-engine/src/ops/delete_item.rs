@@ -6,6 +6,7 @@ use dynamodel::model::{
     DeleteItemInput, DeleteItemOutput, ReturnValue, ReturnValuesOnConditionCheckFailure,
 };
 
+use super::key_paths::NestedHeads;
 use super::write_condition::{self, ConditionParams};
 use crate::capacity::{self, Kind};
 use crate::engine::Shared;
@@ -41,6 +42,9 @@ pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemO
     placeholders.finish()?;
     let table = super::item_table(shared, &input.table_name)?;
     let storage_key = key::key_map(&table.definition.key_schema, &input.key)?;
+    NestedHeads::new()
+        .condition(condition.as_ref())
+        .reject_keys(&table.definition.key_schema)?;
     let old = {
         let mut data = table.data.write();
         let old = data.items.get(&storage_key).map(|stored| &stored.item);

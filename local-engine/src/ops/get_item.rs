@@ -4,6 +4,7 @@
 use dynamodel::Error;
 use dynamodel::model::{GetItemInput, GetItemOutput};
 
+use super::key_paths::NestedHeads;
 use super::selection;
 use crate::capacity::{self, Kind};
 use crate::engine::Shared;
@@ -45,13 +46,23 @@ pub(crate) fn run(shared: &Shared, input: GetItemInput) -> Result<GetItemOutput,
     placeholders.finish()?;
     let table = super::item_table(shared, &input.table_name)?;
     let storage_key = key::key_map(&table.definition.key_schema, &input.key)?;
-    let found = table.data.read().items.get(&storage_key).map(|stored| {
-        let item = match &projection {
-            Some(projection) => projection.apply(&stored.item),
-            None => stored.item.clone(),
-        };
-        (item, stored.size)
-    });
+    NestedHeads::new()
+        .projection(projection.as_ref())
+        .reject_keys(&table.definition.key_schema)?;
+    let hidden = crate::ttl::hidden(shared, &table);
+    let found = table
+        .data
+        .read()
+        .items
+        .get(&storage_key)
+        .filter(|stored| !crate::ttl::skip(hidden.as_ref(), &stored.item))
+        .map(|stored| {
+            let item = match &projection {
+                Some(projection) => projection.apply(&stored.item),
+                None => stored.item.clone(),
+            };
+            (item, stored.size)
+        });
     let consistent = input.consistent_read.unwrap_or(false);
     let units = capacity::read_units(found.as_ref().map_or(0, |(_, size)| *size), consistent);
     Ok(GetItemOutput {

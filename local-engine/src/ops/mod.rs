@@ -2,17 +2,24 @@
 //! constraints, then parameters this engine does not support, then the table lookup, then
 //! checks that need the table), then applies the operation under the table's lock.
 
+pub(crate) mod batch_get_item;
+pub(crate) mod batch_write_item;
 pub(crate) mod create_table;
 pub(crate) mod delete_item;
 pub(crate) mod delete_table;
 pub(crate) mod describe_table;
+pub(crate) mod describe_time_to_live;
 pub(crate) mod get_item;
 pub(crate) mod list_tables;
 pub(crate) mod put_item;
 pub(crate) mod query;
 pub(crate) mod scan;
+pub(crate) mod transact_get_items;
+pub(crate) mod transact_write_items;
 pub(crate) mod update_item;
+pub(crate) mod update_time_to_live;
 
+mod key_paths;
 mod key_range;
 mod legacy_conditions;
 mod page;

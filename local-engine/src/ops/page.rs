@@ -22,6 +22,8 @@ pub(crate) struct Reader<'r, 'a> {
     pub(crate) projection: Option<&'r Projection>,
     /// Whether to return items at all (`Select = COUNT` does not).
     pub(crate) keep_items: bool,
+    /// Expired items to treat as already deleted (see [`crate::ttl`]).
+    pub(crate) hidden: Option<&'r (String, f64)>,
 }
 
 /// What one page read.
@@ -47,6 +49,9 @@ pub(crate) fn read<'a>(
 ) -> Page {
     let mut page = Page::default();
     for (key, stored) in entries {
+        if crate::ttl::skip(reader.hidden, &stored.item) {
+            continue;
+        }
         page.scanned += 1;
         page.bytes = page.bytes.saturating_add(stored.size);
         if reader.filter.is_none_or(|f| f.eval(Some(&stored.item))) {

@@ -6,6 +6,7 @@ use dynamodel::model::{
     PutItemInput, PutItemOutput, ReturnValue, ReturnValuesOnConditionCheckFailure,
 };
 
+use super::key_paths::NestedHeads;
 use super::write_condition::{self, ConditionParams};
 use crate::capacity::{self, Kind};
 use crate::engine::Shared;
@@ -43,6 +44,9 @@ pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput,
     placeholders.finish()?;
     let table = super::item_table(shared, &input.table_name)?;
     let storage_key = key::item_key(&table.definition.key_schema, &input.item)?;
+    NestedHeads::new()
+        .condition(condition.as_ref())
+        .reject_keys(&table.definition.key_schema)?;
     let size = item_size(&input.item);
     if size > MAX_ITEM_BYTES {
         return Err(messages::item_too_large());

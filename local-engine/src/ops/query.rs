@@ -12,6 +12,7 @@ use std::ops::Bound;
 use dynamodel::Error;
 use dynamodel::model::{QueryInput, QueryOutput, Select};
 
+use super::key_paths::NestedHeads;
 use super::key_range::{self, KeyRange};
 use super::legacy_conditions;
 use super::page::{self, Page, Reader};
@@ -88,16 +89,21 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
         selection::reject_key_paths(filter.as_ref(), schema)?;
     }
     selection::reject_key_conditions(input.query_filter.as_ref(), schema)?;
+    NestedHeads::new()
+        .projection(projection.as_ref())
+        .reject_keys(schema)?;
     let start = match &input.exclusive_start_key {
         Some(start) => Some(range.start_after(schema, start)?),
         None => None,
     };
     let limit = input.limit.and_then(|l| usize::try_from(l).ok());
     let forward = input.scan_index_forward.unwrap_or(true);
+    let hidden = crate::ttl::hidden(shared, &table);
     let reader = Reader {
         filter: filter.as_ref(),
         projection: projection.as_ref(),
         keep_items: !count_only,
+        hidden: hidden.as_ref(),
     };
     let page = {
         let data = table.data.read();

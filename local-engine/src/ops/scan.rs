@@ -11,6 +11,7 @@ use std::ops::Bound;
 use dynamodel::Error;
 use dynamodel::model::{ScanInput, ScanOutput, Select};
 
+use super::key_paths::NestedHeads;
 use super::page::{self, Reader};
 use super::selection;
 use crate::capacity::{self, Kind};
@@ -78,6 +79,10 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
     }
     let table = super::item_table(shared, &input.table_name)?;
     let schema = &table.definition.key_schema;
+    NestedHeads::new()
+        .condition(filter.as_ref())
+        .projection(projection.as_ref())
+        .reject_keys(schema)?;
     let start = match &input.exclusive_start_key {
         Some(start) => Some(key::start_key(schema, start, start_key::invalid)?),
         None => None,
@@ -94,10 +99,12 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
         None => Bound::Unbounded,
     };
     let limit = input.limit.and_then(|l| usize::try_from(l).ok());
+    let hidden = crate::ttl::hidden(shared, &table);
     let reader = Reader {
         filter: filter.as_ref(),
         projection: projection.as_ref(),
         keep_items: !count_only,
+        hidden: hidden.as_ref(),
     };
     let page = {
         let data = table.data.read();

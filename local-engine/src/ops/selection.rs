@@ -54,6 +54,9 @@ pub(crate) fn projection(
     placeholders: &mut Placeholders<'_>,
 ) -> Result<Option<Projection>, Error> {
     if let Some(names) = attributes_to_get {
+        if names.iter().any(String::is_empty) {
+            return Err(read::empty_attribute_to_get());
+        }
         let mut seen = std::collections::BTreeSet::new();
         if names.iter().any(|name| !seen.insert(name)) {
             return Err(read::duplicate_attribute_to_get());
@@ -98,7 +101,7 @@ pub(crate) fn reject_key_paths(filter: Option<&Cond<'_>>, schema: &KeySchema) ->
     for path in paths {
         if schema.is_key(path.head()) {
             return Err(if path.steps.len() > 1 {
-                read::filter_into_key(path.head())
+                read::nested_key_path(path.head())
             } else {
                 read::filter_on_key(path.head())
             });

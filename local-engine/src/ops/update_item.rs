@@ -18,6 +18,7 @@ use dynamodel::model::{
     UpdateItemOutput,
 };
 
+use super::key_paths::NestedHeads;
 use super::write_condition::{self, ConditionParams};
 use crate::capacity::{self, Kind};
 use crate::engine::Shared;
@@ -60,6 +61,10 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
     if let Some(action) = plan.actions.iter().find(|a| schema.is_key(a.path().head())) {
         return Err(msg::key_attribute(action.path().head()));
     }
+    NestedHeads::new()
+        .update_operands(&plan)
+        .condition(condition.as_ref())
+        .reject_keys(schema)?;
     let (old, new) = {
         let mut data = table.data.write();
         let old = data.items.get(&storage_key).map(|stored| &stored.item);
@@ -110,11 +115,7 @@ fn plan<'a>(
     placeholders: &mut Placeholders<'a>,
 ) -> Result<Plan<'a>, Error> {
     if let Some(source) = input.update_expression.as_deref() {
-        return super::expression("UpdateExpression", source, Layer::Enveloped, || {
-            let parsed = shared.expressions.update(source);
-            let update = parsed.as_ref().as_ref().map_err(|e| e.detail.clone())?;
-            check::update(update, placeholders)
-        });
+        return expression_plan(shared, source, placeholders);
     }
     match &input.attribute_updates {
         Some(updates) => legacy::plan(updates, Layer::Enveloped),
@@ -123,6 +124,19 @@ fn plan<'a>(
             dialect: Dialect::Expression,
         }),
     }
+}
+
+/// The checked plan of an `UpdateExpression`.
+pub(super) fn expression_plan<'a>(
+    shared: &Shared,
+    source: &'a str,
+    placeholders: &mut Placeholders<'a>,
+) -> Result<Plan<'a>, Error> {
+    super::expression("UpdateExpression", source, Layer::Enveloped, || {
+        let parsed = shared.expressions.update(source);
+        let update = parsed.as_ref().as_ref().map_err(|e| e.detail.clone())?;
+        check::update(update, placeholders)
+    })
 }
 
 /// The `Attributes` of the response.

@@ -7,12 +7,33 @@
 //! and the model's decoder say (`dynamodel::model`'s wire decoder uses DynamoDB's own texts
 //! for malformed attribute values, and `invalid number` for numbers).
 
-use dynamodel::model::NumberError;
+use dynamodel::AttributeValue;
+use dynamodel::model::{ExpressionAttributeNames, ExpressionAttributeValues, NumberError};
 use serde::Deserialize;
 use serde_json::error::Category;
+use serde_json::{Map, Value};
 
 use super::errors::WireError;
 use super::messages;
+use crate::expr::placeholders::{Placeholders, Uses};
+use crate::messages::{Layer, invalid_placeholder_value};
+use crate::validate::value;
+
+/// Decodes the request body of `operation`. A value of `ExpressionAttributeValues` that is not
+/// an attribute value fails the decode; DynamoDB names its placeholder (see
+/// [`placeholder_value_error`]).
+pub(crate) fn decode_request<'a, T: Deserialize<'a>>(
+    operation: &str,
+    body: &'a [u8],
+) -> Result<T, WireError> {
+    decode(body).map_err(|error| {
+        if error.exception() == "ValidationException" {
+            placeholder_value_error(operation, body).unwrap_or(error)
+        } else {
+            error
+        }
+    })
+}
 
 /// Decodes a request body.
 pub(crate) fn decode<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, WireError> {
@@ -26,9 +47,10 @@ pub(crate) fn decode<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, WireEr
     serde_json::from_slice(body).map_err(|error| match error.classify() {
         // serde stops at the first member that does not fit; DynamoDB parses the whole body
         // first. Only on this (slow) path is the rest of the body checked.
-        Category::Data => check_syntax(body)
-            .err()
-            .unwrap_or_else(|| from_serde(&error)),
+        Category::Data => check_syntax(body).err().unwrap_or_else(|| {
+            missing_condition_operator(body, &without_position(&error))
+                .unwrap_or_else(|| from_serde(&error))
+        }),
         _ => from_serde(&error),
     })
 }
@@ -87,6 +109,101 @@ fn from_data_error(text: &str) -> WireError {
         return WireError::validation(text.to_owned());
     }
     WireError::serialization(Some(text.to_owned()))
+}
+
+/// The error for a request whose `ExpressionAttributeValues` holds a malformed value (no data
+/// type, two data types, a number that does not parse or is out of range, `NULL: false`,
+/// anywhere inside it): `ExpressionAttributeValues contains invalid value: <why> for key <key>`
+/// in the operation's layer, as for the values the model can hold (empty or duplicate sets).
+/// The checks DynamoDB makes before it reads the values (the maps' presence and keys, the names)
+/// come first, and the values are judged in key order, as the engine does. `None` when no value
+/// is malformed, or when one is not JSON of the right type or not base64 (those stay
+/// serialization and protocol errors).
+fn placeholder_value_error(operation: &str, body: &[u8]) -> Option<WireError> {
+    let request: Map<String, Value> = serde_json::from_slice(body).ok()?;
+    let raw = request.get("ExpressionAttributeValues")?.as_object()?;
+    let decoded: Vec<(&String, Result<AttributeValue, serde_json::Error>)> = raw
+        .iter()
+        .map(|(key, value)| (key, AttributeValue::deserialize(value)))
+        .collect();
+    if decoded.iter().all(|(_, value)| value.is_ok()) {
+        return None;
+    }
+    let names: Option<ExpressionAttributeNames> = match request.get("ExpressionAttributeNames") {
+        None | Some(Value::Null) => None,
+        Some(names) => Some(ExpressionAttributeNames::deserialize(names).ok()?),
+    };
+    let layer = match operation {
+        "PutItem" | "DeleteItem" | "UpdateItem" => Layer::Enveloped,
+        "Scan" => Layer::Older,
+        _ => Layer::Current,
+    };
+    let present = |member: &str| request.get(member).is_some_and(|v| !v.is_null());
+    let value_expression = [
+        "ConditionExpression",
+        "FilterExpression",
+        "KeyConditionExpression",
+        "UpdateExpression",
+    ]
+    .into_iter()
+    .any(present);
+    let uses = Uses {
+        any_expression: value_expression || present("ProjectionExpression"),
+        value_expression,
+    };
+    // The maps with every value standing in as `NULL`, which passes the value checks.
+    let stand_ins: ExpressionAttributeValues = raw
+        .keys()
+        .map(|key| (key.clone(), AttributeValue::Null))
+        .collect();
+    if let Err(error) = Placeholders::new(names.as_ref(), Some(&stand_ins), uses, layer) {
+        return Some(WireError::from_engine(error));
+    }
+    for (key, decoded) in &decoded {
+        let error = match decoded {
+            Ok(value) => match value::check_value(value, layer) {
+                Ok(()) => continue,
+                Err(error) => invalid_placeholder_value(layer, key, error.message()),
+            },
+            Err(error) => {
+                let wire = from_serde(error);
+                let message = wire.message().unwrap_or_default();
+                if wire.exception() != "ValidationException"
+                    || message.starts_with("Invalid Base64")
+                {
+                    return None;
+                }
+                invalid_placeholder_value(layer, key, message)
+            }
+        };
+        return Some(WireError::from_engine(error));
+    }
+    None
+}
+
+/// A condition of `KeyConditions`, `QueryFilter` or `ScanFilter` without its required
+/// `ComparisonOperator`: DynamoDB names the member by its full path
+/// (`scanFilter.<attribute>.member.comparisonOperator`), which serde's error does not give.
+fn missing_condition_operator(body: &[u8], text: &str) -> Option<WireError> {
+    if text != "missing field `ComparisonOperator`" {
+        return None;
+    }
+    let request: Map<String, Value> = serde_json::from_slice(body).ok()?;
+    ["KeyConditions", "QueryFilter", "ScanFilter"]
+        .into_iter()
+        .find_map(|map| {
+            let (attribute, _) = request
+                .get(map)?
+                .as_object()?
+                .iter()
+                .find(|(_, condition)| {
+                    condition
+                        .as_object()
+                        .is_some_and(|c| !c.contains_key("ComparisonOperator"))
+                })?;
+            let member = format!("{}.{attribute}.member.comparisonOperator", lower_first(map));
+            Some(WireError::validation(messages::member_missing(&member)))
+        })
 }
 
 /// `<unexpected>, expected <what>` from serde's invalid-type error, in Coral's words.

@@ -4,7 +4,7 @@
 use dynamodel::Backend;
 use serde::Serialize;
 
-use super::decode::{check_syntax, decode};
+use super::decode::{check_syntax, decode_request};
 use super::errors::WireError;
 use super::messages;
 use crate::Engine;
@@ -87,7 +87,7 @@ macro_rules! served {
         pub(crate) async fn dispatch(engine: &Engine, operation: Option<&str>, body: &[u8]) -> Result<Vec<u8>, WireError> {
             match operation {
                 $(Some($name) => {
-                    let input = decode(body)?;
+                    let input = decode_request($name, body)?;
                     let output = engine.$method(input).await.map_err(WireError::from_engine)?;
                     encode(&output)
                 })+
@@ -108,6 +108,12 @@ served! {
     "UpdateItem" => update_item;
     "Query" => query;
     "Scan" => scan;
+    "TransactWriteItems" => transact_write_items;
+    "TransactGetItems" => transact_get_items;
+    "BatchWriteItem" => batch_write_item;
+    "BatchGetItem" => batch_get_item;
+    "UpdateTimeToLive" => update_time_to_live;
+    "DescribeTimeToLive" => describe_time_to_live;
 }
 
 /// A target this server does not serve. The body is judged first, as DynamoDB does.

@@ -97,6 +97,11 @@ impl WireError {
         &self.exception
     }
 
+    /// The message, if any.
+    pub(crate) fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
     /// The JSON body.
     pub(crate) fn body(&self) -> Vec<u8> {
         let body = Body {

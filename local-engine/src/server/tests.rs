@@ -325,6 +325,108 @@ fn malformed_attribute_values_are_validation_exceptions() {
 }
 
 #[test]
+fn malformed_expression_values_name_their_placeholder() {
+    // DynamoDB (dynalite pins these texts) and DynamoDB Local name the placeholder of a value
+    // that does not decode, in the operation's layer, after checking the maps' keys.
+    let service = with_table();
+    let scan = |values: &str, names: &str| {
+        call(
+            &service,
+            "Scan",
+            &format!(
+                r#"{{"TableName":"tbl","FilterExpression":"a = :v","ExpressionAttributeValues":{values}{names}}}"#
+            ),
+        )
+    };
+    let invalid =
+        |why: &str| format!("ExpressionAttributeValues contains invalid value: {why} for key :v");
+    let cases = [
+        (
+            r#"{":v":{}}"#,
+            invalid(
+                "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+            ),
+        ),
+        (
+            r#"{":v":{"M":{"a":{}}}}"#,
+            invalid(
+                "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+            ),
+        ),
+        (
+            r#"{":v":{"S":"a","N":"1"}}"#,
+            invalid(
+                "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes",
+            ),
+        ),
+        (
+            r#"{":v":{"N":"x"}}"#,
+            invalid("A value provided cannot be converted into a number"),
+        ),
+        (
+            r#"{":v":{"L":[{"N":"1e126"}]}}"#,
+            invalid(
+                "Number overflow. Attempting to store a number with magnitude larger than supported range",
+            ),
+        ),
+        (
+            r#"{":v":{"NULL":false}}"#,
+            invalid(
+                "One or more parameter values were invalid: Null attribute value types must have the value of true",
+            ),
+        ),
+    ];
+    for (values, message) in cases {
+        assert_error(&scan(values, ""), "ValidationException", Some(&message));
+    }
+    // The keys of the maps come first.
+    assert_error(
+        &scan(r#"{":v":{}}"#, r#","ExpressionAttributeNames":{"n":"x"}"#),
+        "ValidationException",
+        Some(r#"ExpressionAttributeNames contains invalid key: Syntax error; key: "n""#),
+    );
+    // Invalid base64 stays a protocol-level error.
+    assert_error(
+        &scan(r#"{":v":{"B":"!!"}}"#, ""),
+        "ValidationException",
+        Some("Invalid Base64 value"),
+    );
+    // Writes send it inside the envelope, like the values the model can hold.
+    let response = call(
+        &service,
+        "PutItem",
+        r#"{"TableName":"tbl","Item":{"pk":{"S":"k"}},"ConditionExpression":"a = :v","ExpressionAttributeValues":{":v":{"N":"1","S":"x"}}}"#,
+    );
+    assert_error(
+        &response,
+        "ValidationException",
+        Some(&format!(
+            "1 validation error detected: {}",
+            invalid(
+                "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes"
+            )
+        )),
+    );
+}
+
+#[test]
+fn a_legacy_condition_without_operator_is_named_by_its_path() {
+    let service = with_table();
+    let response = call(
+        &service,
+        "Scan",
+        r#"{"TableName":"tbl","ScanFilter":{"n":{"AttributeValueList":[{"N":"5"}]}}}"#,
+    );
+    assert_error(
+        &response,
+        "ValidationException",
+        Some(
+            "1 validation error detected: Value null at 'scanFilter.n.member.comparisonOperator' failed to satisfy constraint: Member must not be null",
+        ),
+    );
+}
+
+#[test]
 fn unknown_targets_are_unknown_operations() {
     let service = DynamoService::new(Engine::new());
     let send = |target: Option<&str>, body: &str| {
@@ -350,11 +452,11 @@ fn unknown_targets_are_unknown_operations() {
         );
     }
     // A real DynamoDB operation the engine does not serve yet says so.
-    let response = send(Some("DynamoDB_20120810.BatchGetItem"), "{}");
+    let response = send(Some("DynamoDB_20120810.UpdateTable"), "{}");
     assert_error(
         &response,
         "UnknownOperationException",
-        Some("dynamodel-local does not implement BatchGetItem yet"),
+        Some("dynamodel-local does not implement UpdateTable yet"),
     );
     // The body is judged before the target, as DynamoDB does.
     let response = send(Some("DynamoDB_20120810.Frobnicate"), "{");

@@ -13,7 +13,9 @@ use std::sync::Arc;
 use parking_lot::RwLock;
 
 pub(crate) use key::{KeyValue, SortPart, StorageKey};
-pub(crate) use table::{KeyAttribute, KeyKind, KeySchema, StoredItem, Table, TableDefinition};
+pub(crate) use table::{
+    KeyAttribute, KeyKind, KeySchema, StoredItem, Table, TableData, TableDefinition,
+};
 
 /// All tables, by name (names in ascending order for ListTables).
 #[derive(Debug, Default)]
@@ -54,6 +56,11 @@ impl Registry {
         let page: Vec<String> = names.by_ref().take(limit).cloned().collect();
         let more = names.next().is_some();
         (page, more)
+    }
+
+    /// Every table, in name order.
+    pub(crate) fn all(&self) -> Vec<Arc<Table>> {
+        self.tables.read().values().cloned().collect()
     }
 
     pub(crate) fn len(&self) -> usize {

@@ -151,6 +151,8 @@ impl TableData {
 pub(crate) struct Table {
     pub(crate) definition: TableDefinition,
     pub(crate) data: RwLock<TableData>,
+    /// The time-to-live attribute, when time to live is enabled.
+    pub(crate) time_to_live: RwLock<Option<String>>,
 }
 
 impl Table {
@@ -158,6 +160,7 @@ impl Table {
         Table {
             definition,
             data: RwLock::new(TableData::default()),
+            time_to_live: RwLock::new(None),
         }
     }
 

@@ -107,6 +107,7 @@ fn get_item_projection_errors() {
             get_with(None, Some(&["n", "n"])),
             "Cannot have two attributes with the same name",
         ),
+        (get_with(None, Some(&["n", ""])), "Empty attribute name"),
         (
             get_with(None, Some(&[])),
             "1 validation error detected: Value '[]' at 'attributesToGet' failed to satisfy constraint: Member must have length greater than or equal to 1",
@@ -121,6 +122,36 @@ fn get_item_projection_errors() {
         run(engine.get_item(unused)),
         "Value provided in ExpressionAttributeNames unused in expressions: keys: {#x}",
     );
+}
+
+#[test]
+fn the_clash_nearest_the_end_is_reported() {
+    // Paths are taken from the last to the first; the first clash found wins, conflict or
+    // overlap (DynamoDB Local 3.3.0).
+    let engine = engine();
+    let clash = |kind: &str, one: &str, two: &str| {
+        format!(
+            "Invalid ProjectionExpression: Two document paths {kind} with each other; must remove or rewrite one of these paths; path one: {one}, path two: {two}"
+        )
+    };
+    let cases = [
+        (
+            "d[1], d.b, c[1].a, c",
+            clash("overlap", "[c, [1], a]", "[c]"),
+        ),
+        (
+            "c[1].a, c, d[1], d.b",
+            clash("conflict", "[d, [1]]", "[d, b]"),
+        ),
+        ("a, a.b, x.y, x[0]", clash("conflict", "[x, y]", "[x, [0]]")),
+        ("x.y, x[0], a, a.b", clash("overlap", "[a]", "[a, b]")),
+    ];
+    for (projection, message) in cases {
+        assert_validation(
+            run(engine.get_item(get_with(Some(projection), None))),
+            &message,
+        );
+    }
 }
 
 #[test]
@@ -180,6 +211,10 @@ fn select_and_projection_rules() {
         (
             with(Select::SpecificAttributes, None, None),
             "1 validation error detected: Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES",
+        ),
+        (
+            with(Select::AllProjectedAttributes, None, None),
+            "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName",
         ),
     ];
     for (input, message) in cases {

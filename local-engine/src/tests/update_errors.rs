@@ -85,6 +85,33 @@ fn clause_and_path_rules() {
 }
 
 #[test]
+fn the_clash_nearest_the_end_is_reported() {
+    // dynalite pins the first case against DynamoDB: the overlap on `c` comes after the
+    // conflict on `d` and is the one reported.
+    let v = [(":v", n("1"))];
+    let clash = |kind: &str, one: &str, two: &str| {
+        invalid(&format!(
+            "Two document paths {kind} with each other; must remove or rewrite one of these paths; path one: {one}, path two: {two}"
+        ))
+    };
+    rejects(
+        "SET d[1] = :v, d.b = :v, c[1].a = :v, c = :v",
+        &v,
+        &clash("overlap", "[c, [1], a]", "[c]"),
+    );
+    rejects(
+        "SET c[1].a = :v, c = :v, d[1] = :v, d.b = :v",
+        &v,
+        &clash("conflict", "[d, [1]]", "[d, b]"),
+    );
+    rejects(
+        "REMOVE a.c SET a[1] = :v",
+        &v,
+        &clash("conflict", "[a, c]", "[a, [1]]"),
+    );
+}
+
+#[test]
 fn functions_and_operands() {
     let v = [(":v", n("1"))];
     rejects(

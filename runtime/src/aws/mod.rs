@@ -30,9 +30,12 @@
 //! whose [`is_throttled`](crate::Error::is_throttled) and
 //! [`is_retryable`](crate::Error::is_retryable) are true.
 
+mod batch;
 mod error;
 mod operations;
 mod table;
+mod transact;
+mod ttl;
 mod value;
 
 use std::fmt;
@@ -51,10 +54,14 @@ pub use aws_sdk_dynamodb as sdk;
 use crate::backend::Backend;
 use crate::error::{Error, Result};
 use crate::model::{
+    BatchGetItemInput, BatchGetItemOutput, BatchWriteItemInput, BatchWriteItemOutput,
     CreateTableInput, CreateTableOutput, DeleteItemInput, DeleteItemOutput, DeleteTableInput,
-    DeleteTableOutput, DescribeTableInput, DescribeTableOutput, GetItemInput, GetItemOutput,
-    ListTablesInput, ListTablesOutput, PutItemInput, PutItemOutput, QueryInput, QueryOutput,
-    ScanInput, ScanOutput, UpdateItemInput, UpdateItemOutput,
+    DeleteTableOutput, DescribeTableInput, DescribeTableOutput, DescribeTimeToLiveInput,
+    DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
+    PutItemInput, PutItemOutput, QueryInput, QueryOutput, ScanInput, ScanOutput,
+    TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
+    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTimeToLiveInput,
+    UpdateTimeToLiveOutput,
 };
 
 /// DynamoDB through `aws-sdk-dynamodb`: a [`Backend`] for [`Client`](crate::Client).
@@ -204,11 +211,11 @@ fn https_client() -> aws_sdk_dynamodb::config::SharedHttpClient {
 }
 
 macro_rules! operations {
-    ($($method:ident($input:ty) -> $output:ty;)+) => {
+    ($($module:ident::$method:ident($input:ty) -> $output:ty;)+) => {
         impl Backend for AwsBackend {
             $(
                 fn $method(&self, input: $input) -> impl Future<Output = Result<$output>> + Send {
-                    operations::$method(&self.client, input)
+                    $module::$method(&self.client, input)
                 }
             )+
         }
@@ -216,14 +223,20 @@ macro_rules! operations {
 }
 
 operations! {
-    create_table(CreateTableInput) -> CreateTableOutput;
-    delete_table(DeleteTableInput) -> DeleteTableOutput;
-    describe_table(DescribeTableInput) -> DescribeTableOutput;
-    list_tables(ListTablesInput) -> ListTablesOutput;
-    put_item(PutItemInput) -> PutItemOutput;
-    get_item(GetItemInput) -> GetItemOutput;
-    delete_item(DeleteItemInput) -> DeleteItemOutput;
-    update_item(UpdateItemInput) -> UpdateItemOutput;
-    query(QueryInput) -> QueryOutput;
-    scan(ScanInput) -> ScanOutput;
+    operations::create_table(CreateTableInput) -> CreateTableOutput;
+    operations::delete_table(DeleteTableInput) -> DeleteTableOutput;
+    operations::describe_table(DescribeTableInput) -> DescribeTableOutput;
+    operations::list_tables(ListTablesInput) -> ListTablesOutput;
+    operations::put_item(PutItemInput) -> PutItemOutput;
+    operations::get_item(GetItemInput) -> GetItemOutput;
+    operations::delete_item(DeleteItemInput) -> DeleteItemOutput;
+    operations::update_item(UpdateItemInput) -> UpdateItemOutput;
+    operations::query(QueryInput) -> QueryOutput;
+    operations::scan(ScanInput) -> ScanOutput;
+    transact::transact_write_items(TransactWriteItemsInput) -> TransactWriteItemsOutput;
+    transact::transact_get_items(TransactGetItemsInput) -> TransactGetItemsOutput;
+    batch::batch_write_item(BatchWriteItemInput) -> BatchWriteItemOutput;
+    batch::batch_get_item(BatchGetItemInput) -> BatchGetItemOutput;
+    ttl::update_time_to_live(UpdateTimeToLiveInput) -> UpdateTimeToLiveOutput;
+    ttl::describe_time_to_live(DescribeTimeToLiveInput) -> DescribeTimeToLiveOutput;
 }

@@ -179,6 +179,24 @@ impl Backend for Recorder {
         self.scans.lock().unwrap().push(input);
         ready(Ok(ScanOutput { items: Some(vec![]), count: 0, scanned_count: 0, last_evaluated_key: self.next_cursor(), consumed_capacity: None }))
     }
+    fn transact_write_items(&self, _: TransactWriteItemsInput) -> impl Future<Output = Result<TransactWriteItemsOutput>> + Send {
+        unsupported()
+    }
+    fn transact_get_items(&self, _: TransactGetItemsInput) -> impl Future<Output = Result<TransactGetItemsOutput>> + Send {
+        unsupported()
+    }
+    fn batch_write_item(&self, _: BatchWriteItemInput) -> impl Future<Output = Result<BatchWriteItemOutput>> + Send {
+        unsupported()
+    }
+    fn batch_get_item(&self, _: BatchGetItemInput) -> impl Future<Output = Result<BatchGetItemOutput>> + Send {
+        unsupported()
+    }
+    fn update_time_to_live(&self, _: UpdateTimeToLiveInput) -> impl Future<Output = Result<UpdateTimeToLiveOutput>> + Send {
+        unsupported()
+    }
+    fn describe_time_to_live(&self, _: DescribeTimeToLiveInput) -> impl Future<Output = Result<DescribeTimeToLiveOutput>> + Send {
+        unsupported()
+    }
 }
 
 fn block_on<F: Future>(future: F) -> F::Output {

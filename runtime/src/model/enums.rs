@@ -172,3 +172,13 @@ wire_enum!(
     /// Storage class of a table.
     TableClass { Standard = "STANDARD", StandardInfrequentAccess = "STANDARD_INFREQUENT_ACCESS", }
 );
+
+wire_enum!(
+    /// Whether a table's time to live is on.
+    TimeToLiveStatus {
+        Enabling = "ENABLING",
+        Disabling = "DISABLING",
+        Enabled = "ENABLED",
+        Disabled = "DISABLED",
+    }
+);

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::enums::{
     AttributeAction, BillingMode, ComparisonOperator, ConditionalOperator, ReturnConsumedCapacity,
     ReturnItemCollectionMetrics, ReturnValue, ReturnValuesOnConditionCheckFailure, Select,
-    TableClass,
+    TableClass, TimeToLiveStatus,
 };
 use super::table::{
     AttributeDefinition, GlobalSecondaryIndex, KeySchemaElement, LocalSecondaryIndex,
@@ -562,4 +562,417 @@ pub struct ScanOutput {
     /// Capacity consumed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consumed_capacity: Option<ConsumedCapacity>,
+}
+
+/// `Put` action of TransactWriteItems.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TransactPut {
+    /// The table name.
+    pub table_name: String,
+    /// The whole item, key included.
+    pub item: Item,
+    /// A condition the existing item must meet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition_expression: Option<String>,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+    /// `:value` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_values: Option<ExpressionAttributeValues>,
+    /// Whether a failed condition returns the item in the cancellation reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_values_on_condition_check_failure: Option<ReturnValuesOnConditionCheckFailure>,
+}
+
+/// `Delete` action of TransactWriteItems.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TransactDelete {
+    /// The table name.
+    pub table_name: String,
+    /// The primary key.
+    pub key: Item,
+    /// A condition the existing item must meet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition_expression: Option<String>,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+    /// `:value` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_values: Option<ExpressionAttributeValues>,
+    /// Whether a failed condition returns the item in the cancellation reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_values_on_condition_check_failure: Option<ReturnValuesOnConditionCheckFailure>,
+}
+
+/// `Update` action of TransactWriteItems.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TransactUpdate {
+    /// The table name.
+    pub table_name: String,
+    /// The primary key of the item to update (or create).
+    pub key: Item,
+    /// The changes.
+    pub update_expression: String,
+    /// A condition the existing item must meet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition_expression: Option<String>,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+    /// `:value` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_values: Option<ExpressionAttributeValues>,
+    /// Whether a failed condition returns the item in the cancellation reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_values_on_condition_check_failure: Option<ReturnValuesOnConditionCheckFailure>,
+}
+
+/// `ConditionCheck` action of TransactWriteItems: a condition on an item that is not written.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TransactConditionCheck {
+    /// The table name.
+    pub table_name: String,
+    /// The primary key.
+    pub key: Item,
+    /// The condition the item must meet.
+    pub condition_expression: String,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+    /// `:value` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_values: Option<ExpressionAttributeValues>,
+    /// Whether a failed condition returns the item in the cancellation reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_values_on_condition_check_failure: Option<ReturnValuesOnConditionCheckFailure>,
+}
+
+/// One action of TransactWriteItems: exactly one member is set.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TransactWriteItem {
+    /// Check a condition without writing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition_check: Option<TransactConditionCheck>,
+    /// Put an item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub put: Option<TransactPut>,
+    /// Delete an item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<TransactDelete>,
+    /// Update an item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<TransactUpdate>,
+}
+
+impl From<TransactPut> for TransactWriteItem {
+    fn from(put: TransactPut) -> Self {
+        TransactWriteItem {
+            put: Some(put),
+            ..TransactWriteItem::default()
+        }
+    }
+}
+
+impl From<TransactDelete> for TransactWriteItem {
+    fn from(delete: TransactDelete) -> Self {
+        TransactWriteItem {
+            delete: Some(delete),
+            ..TransactWriteItem::default()
+        }
+    }
+}
+
+impl From<TransactUpdate> for TransactWriteItem {
+    fn from(update: TransactUpdate) -> Self {
+        TransactWriteItem {
+            update: Some(update),
+            ..TransactWriteItem::default()
+        }
+    }
+}
+
+impl From<TransactConditionCheck> for TransactWriteItem {
+    fn from(check: TransactConditionCheck) -> Self {
+        TransactWriteItem {
+            condition_check: Some(check),
+            ..TransactWriteItem::default()
+        }
+    }
+}
+
+/// TransactWriteItems request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TransactWriteItemsInput {
+    /// The actions, 1 to 100, all applied or none.
+    pub transact_items: Vec<TransactWriteItem>,
+    /// Capacity reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_consumed_capacity: Option<ReturnConsumedCapacity>,
+    /// Item collection reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_item_collection_metrics: Option<ReturnItemCollectionMetrics>,
+    /// Idempotency token, valid for 10 minutes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_request_token: Option<String>,
+}
+
+/// TransactWriteItems response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TransactWriteItemsOutput {
+    /// Capacity consumed, one entry per table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_capacity: Option<Vec<ConsumedCapacity>>,
+    /// Item collection sizes, per table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_collection_metrics: Option<BTreeMap<String, Vec<ItemCollectionMetrics>>>,
+}
+
+/// `Get` action of TransactGetItems.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TransactGet {
+    /// The table name.
+    pub table_name: String,
+    /// The primary key.
+    pub key: Item,
+    /// Attributes to return.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projection_expression: Option<String>,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+}
+
+/// One action of TransactGetItems.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TransactGetItem {
+    /// The read.
+    pub get: TransactGet,
+}
+
+impl From<TransactGet> for TransactGetItem {
+    fn from(get: TransactGet) -> Self {
+        TransactGetItem { get }
+    }
+}
+
+/// TransactGetItems request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TransactGetItemsInput {
+    /// The reads, 1 to 100, from one snapshot.
+    pub transact_items: Vec<TransactGetItem>,
+    /// Capacity reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_consumed_capacity: Option<ReturnConsumedCapacity>,
+}
+
+/// One read's result in a TransactGetItems response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ItemResponse {
+    /// The item, absent if there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<Item>,
+}
+
+/// TransactGetItems response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TransactGetItemsOutput {
+    /// Capacity consumed, one entry per table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_capacity: Option<Vec<ConsumedCapacity>>,
+    /// One response per read, in request order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub responses: Option<Vec<ItemResponse>>,
+}
+
+/// Put one item in a BatchWriteItem.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PutRequest {
+    /// The whole item, key included.
+    pub item: Item,
+}
+
+/// Delete one item in a BatchWriteItem.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteRequest {
+    /// The primary key.
+    pub key: Item,
+}
+
+/// One write of a BatchWriteItem: exactly one member is set.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct WriteRequest {
+    /// Put an item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub put_request: Option<PutRequest>,
+    /// Delete an item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete_request: Option<DeleteRequest>,
+}
+
+impl WriteRequest {
+    /// A put of `item`.
+    pub fn put(item: Item) -> Self {
+        WriteRequest {
+            put_request: Some(PutRequest { item }),
+            delete_request: None,
+        }
+    }
+
+    /// A delete of the item with `key`.
+    pub fn delete(key: Item) -> Self {
+        WriteRequest {
+            put_request: None,
+            delete_request: Some(DeleteRequest { key }),
+        }
+    }
+}
+
+/// BatchWriteItem request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct BatchWriteItemInput {
+    /// Writes per table name, 1 to 25 in all.
+    pub request_items: BTreeMap<String, Vec<WriteRequest>>,
+    /// Capacity reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_consumed_capacity: Option<ReturnConsumedCapacity>,
+    /// Item collection reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_item_collection_metrics: Option<ReturnItemCollectionMetrics>,
+}
+
+/// BatchWriteItem response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct BatchWriteItemOutput {
+    /// Writes not made, to send again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unprocessed_items: Option<BTreeMap<String, Vec<WriteRequest>>>,
+    /// Item collection sizes, per table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_collection_metrics: Option<BTreeMap<String, Vec<ItemCollectionMetrics>>>,
+    /// Capacity consumed, one entry per table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_capacity: Option<Vec<ConsumedCapacity>>,
+}
+
+/// The keys to read from one table in a BatchGetItem, and how.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct KeysAndAttributes {
+    /// The primary keys.
+    pub keys: Vec<Item>,
+    /// Legacy projection.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes_to_get: Option<Vec<String>>,
+    /// Strongly consistent reads.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consistent_read: Option<bool>,
+    /// Attributes to return.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projection_expression: Option<String>,
+    /// `#name` placeholders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression_attribute_names: Option<ExpressionAttributeNames>,
+}
+
+/// BatchGetItem request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct BatchGetItemInput {
+    /// Keys per table name, 1 to 100 in all.
+    pub request_items: BTreeMap<String, KeysAndAttributes>,
+    /// Capacity reporting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_consumed_capacity: Option<ReturnConsumedCapacity>,
+}
+
+/// BatchGetItem response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct BatchGetItemOutput {
+    /// Items found, per table name, in no particular order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub responses: Option<BTreeMap<String, Vec<Item>>>,
+    /// Keys not read, to send again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unprocessed_keys: Option<BTreeMap<String, KeysAndAttributes>>,
+    /// Capacity consumed, one entry per table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_capacity: Option<Vec<ConsumedCapacity>>,
+}
+
+/// The time-to-live setting of a table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TimeToLiveSpecification {
+    /// Whether expired items are deleted.
+    pub enabled: bool,
+    /// The attribute holding each item's expiry, in epoch seconds.
+    pub attribute_name: String,
+}
+
+/// UpdateTimeToLive request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateTimeToLiveInput {
+    /// The table name.
+    pub table_name: String,
+    /// The new setting.
+    pub time_to_live_specification: TimeToLiveSpecification,
+}
+
+/// UpdateTimeToLive response.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateTimeToLiveOutput {
+    /// The setting as requested.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_to_live_specification: Option<TimeToLiveSpecification>,
+}
+
+/// DescribeTimeToLive request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeTimeToLiveInput {
+    /// The table name.
+    pub table_name: String,
+}
+
+/// A table's time-to-live state.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TimeToLiveDescription {
+    /// Whether it is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_to_live_status: Option<TimeToLiveStatus>,
+    /// The expiry attribute, when on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute_name: Option<String>,
+}
+
+/// DescribeTimeToLive response.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeTimeToLiveOutput {
+    /// The table's time-to-live state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_to_live_description: Option<TimeToLiveDescription>,
 }

@@ -5,7 +5,8 @@
 //!    names, where functions may appear (`size` and condition functions never; `list_append`
 //!    not inside another function);
 //! 3. every `#name`, in source order;
-//! 4. conflicting, then overlapping action paths;
+//! 4. clashing action paths: the clash nearest the end, conflict or overlap
+//!    (`document::check_clashes`);
 //! 5. every `:value`, in source order;
 //! 6. in source order: function operand counts, `if_not_exists` on a path, and the
 //!    operand types DynamoDB can judge before reading the item (numbers for `+`/`-`, lists for
