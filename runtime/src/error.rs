@@ -56,6 +56,12 @@ pub enum ErrorKind {
     Transport,
     /// The client or backend is configured wrongly.
     Configuration,
+    /// A versioned write found another version than it expected: someone else wrote the
+    /// item since it was read.
+    VersionConflict,
+    /// A batch gave up with items or keys still unprocessed after its retry policy's last
+    /// attempt.
+    Unprocessed,
 }
 
 impl ErrorKind {
@@ -84,7 +90,9 @@ impl ErrorKind {
             ErrorKind::OtherService
             | ErrorKind::Conversion
             | ErrorKind::Transport
-            | ErrorKind::Configuration => return None,
+            | ErrorKind::Configuration
+            | ErrorKind::Unprocessed
+            | ErrorKind::VersionConflict => return None,
         })
     }
 
@@ -244,6 +252,32 @@ impl Error {
         })
     }
 
+    /// A versioned write's conflict, with the item as it is now when there is one.
+    pub fn version_conflict(message: impl Into<String>, item: Option<Item>) -> Self {
+        let mut error = Error::from_inner(Inner {
+            kind: ErrorKind::VersionConflict,
+            code: None,
+            message: message.into(),
+            item: None,
+            cancellation_reasons: Vec::new(),
+            source: None,
+        });
+        error.inner.item = item;
+        error
+    }
+
+    /// A batch that gave up with unprocessed items or keys.
+    pub fn unprocessed(message: impl Into<String>) -> Self {
+        Error::from_inner(Inner {
+            kind: ErrorKind::Unprocessed,
+            code: None,
+            message: message.into(),
+            item: None,
+            cancellation_reasons: Vec::new(),
+            source: None,
+        })
+    }
+
     /// Prefixes a conversion error with the attribute it happened in, building a path such
     /// as `address.city`.
     #[must_use]
@@ -344,6 +378,17 @@ impl Error {
                 | ErrorKind::Throttling
                 | ErrorKind::RequestLimitExceeded
         )
+    }
+
+    /// Whether a versioned write lost to a concurrent write: the stored version was not the
+    /// expected one. [`Error::old_item`] holds the item as it is now, if it exists.
+    pub fn is_version_conflict(&self) -> bool {
+        self.inner.kind == ErrorKind::VersionConflict
+    }
+
+    /// Whether a batch gave up with items or keys still unprocessed.
+    pub fn is_unprocessed(&self) -> bool {
+        self.inner.kind == ErrorKind::Unprocessed
     }
 
     /// Whether an item failed to convert to or from a Rust value.

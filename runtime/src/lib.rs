@@ -40,7 +40,7 @@ pub mod model;
 pub mod table;
 
 pub use backend::Backend;
-pub use client::{Client, Page};
+pub use client::{Client, Page, Versioned};
 pub use convert::{Attribute, BeginsWith, KeyAttribute, SetMember};
 pub use error::{CancellationReason, Error, ErrorKind, Result};
 pub use expr::{Condition, Path, Projection, Update};

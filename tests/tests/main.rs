@@ -7,7 +7,10 @@
 
 mod support;
 
+mod batches;
 mod derive_roundtrip;
 mod expression_props;
 mod expressions;
+mod optimistic_locking;
+mod transactions;
 mod ui;

@@ -6,16 +6,28 @@
 //!
 //! [`IntoFuture`]: std::future::IntoFuture
 
+mod batch;
 mod items;
 mod query;
+mod retry;
 mod scan;
 mod tables;
+mod transaction;
 mod update;
+mod versioned;
 
+pub use batch::{
+    BatchGet, BatchGetError, BatchWrite, BatchWriteError, MAX_BATCH_KEYS, MAX_BATCH_WRITES, WriteOp,
+};
 pub use items::{Delete, DeleteReturningOld, Get, GetProjected, Put, PutReturningOld};
 pub use query::{ProjectedQuery, Query, SortCondition, Sorted, Unsorted};
+pub use retry::RetryPolicy;
 pub use scan::{ProjectedScan, Scan};
+pub use transaction::{
+    ItemHandle, TransactGetBuilder, TransactGetResults, Transaction, TransactionFailure,
+};
 pub use update::{UpdateItem, UpdateReturning, UpdateReturningOld};
+pub use versioned::Versioned;
 
 use crate::backend::Backend;
 use crate::error::Result;
