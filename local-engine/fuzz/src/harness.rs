@@ -13,11 +13,16 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use dynamodel::model::{
-    AttributeDefinition, BillingMode, CreateTableInput, CreateTableOutput, DeleteItemInput,
+    AttributeDefinition, BatchGetItemInput, BatchGetItemOutput, BatchWriteItemInput,
+    BatchWriteItemOutput, BillingMode, CreateTableInput, CreateTableOutput, DeleteItemInput,
     DeleteItemOutput, DeleteTableInput, DeleteTableOutput, DescribeTableInput, DescribeTableOutput,
-    GetItemInput, GetItemOutput, KeySchemaElement, ListTablesInput, ListTablesOutput, PutItemInput,
+    DescribeTimeToLiveInput, DescribeTimeToLiveOutput, GetItemInput, GetItemOutput,
+    KeySchemaElement, KeysAndAttributes, ListTablesInput, ListTablesOutput, PutItemInput,
     PutItemOutput, QueryInput, QueryOutput, ReturnValue, ReturnValuesOnConditionCheckFailure,
-    ScalarAttributeType, ScanInput, ScanOutput, Select, UpdateItemInput, UpdateItemOutput,
+    ScalarAttributeType, ScanInput, ScanOutput, Select, TransactConditionCheck, TransactGet,
+    TransactGetItemsInput, TransactGetItemsOutput, TransactPut, TransactUpdate,
+    TransactWriteItemsInput, TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput,
+    UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
 };
 use dynamodel::{AttributeValue, Backend, Item, Number};
 use serde::Serialize;
@@ -392,11 +397,77 @@ pub fn expressions(data: &[u8]) {
     let _ = block_on(engine.scan(ScanInput {
         table_name: TABLE.into(),
         projection_expression: Some(text.clone()),
-        filter_expression: Some(text),
-        expression_attribute_names: names,
-        expression_attribute_values: values,
+        filter_expression: Some(text.clone()),
+        expression_attribute_names: names.clone(),
+        expression_attribute_values: values.clone(),
         ..Default::default()
     }));
+
+    // The same texts inside transactions and batches.
+    let _ = block_on(engine.transact_write_items(TransactWriteItemsInput {
+        transact_items: vec![
+            TransactConditionCheck {
+                table_name: TABLE.into(),
+                key: key("p", "1"),
+                condition_expression: text.clone(),
+                expression_attribute_names: names.clone(),
+                expression_attribute_values: values.clone(),
+                return_values_on_condition_check_failure: Some(
+                    ReturnValuesOnConditionCheckFailure::AllOld,
+                ),
+            }
+            .into(),
+            TransactPut {
+                table_name: TABLE.into(),
+                item: key("p", "5"),
+                ..Default::default()
+            }
+            .into(),
+        ],
+        ..Default::default()
+    }));
+    let _ = block_on(engine.transact_write_items(TransactWriteItemsInput {
+        transact_items: vec![
+            TransactUpdate {
+                table_name: TABLE.into(),
+                key: key("p", "1"),
+                update_expression: text.clone(),
+                expression_attribute_names: names.clone(),
+                expression_attribute_values: values.clone(),
+                ..Default::default()
+            }
+            .into(),
+        ],
+        ..Default::default()
+    }));
+    let _ = block_on(engine.transact_get_items(TransactGetItemsInput {
+        transact_items: vec![
+            TransactGet {
+                table_name: TABLE.into(),
+                key: key("p", "1"),
+                projection_expression: Some(text.clone()),
+                expression_attribute_names: names.clone(),
+            }
+            .into(),
+        ],
+        ..Default::default()
+    }));
+    let _ = block_on(
+        engine.batch_get_item(BatchGetItemInput {
+            request_items: [(
+                TABLE.to_owned(),
+                KeysAndAttributes {
+                    keys: vec![key("p", "1"), key("q", "1")],
+                    projection_expression: Some(text),
+                    expression_attribute_names: names,
+                    ..Default::default()
+                },
+            )]
+            .into_iter()
+            .collect(),
+            ..Default::default()
+        }),
+    );
 
     check_table(&engine);
 }
@@ -467,6 +538,12 @@ pub fn wire(data: &[u8]) {
     decode_only::<UpdateItemOutput>(data);
     decode_only::<QueryOutput>(data);
     decode_only::<ScanOutput>(data);
+    decode_only::<TransactWriteItemsOutput>(data);
+    decode_only::<TransactGetItemsOutput>(data);
+    decode_only::<BatchWriteItemOutput>(data);
+    decode_only::<BatchGetItemOutput>(data);
+    decode_only::<UpdateTimeToLiveOutput>(data);
+    decode_only::<DescribeTimeToLiveOutput>(data);
 
     if let Some(input) = decode::<CreateTableInput>(data) {
         let name = input.table_name.clone();
@@ -497,6 +574,24 @@ pub fn wire(data: &[u8]) {
     }
     if let Some(input) = decode::<DeleteItemInput>(data) {
         let _ = block_on(engine.delete_item(input));
+    }
+    if let Some(input) = decode::<TransactWriteItemsInput>(data) {
+        let _ = block_on(engine.transact_write_items(input));
+    }
+    if let Some(input) = decode::<TransactGetItemsInput>(data) {
+        let _ = block_on(engine.transact_get_items(input));
+    }
+    if let Some(input) = decode::<BatchWriteItemInput>(data) {
+        let _ = block_on(engine.batch_write_item(input));
+    }
+    if let Some(input) = decode::<BatchGetItemInput>(data) {
+        let _ = block_on(engine.batch_get_item(input));
+    }
+    if let Some(input) = decode::<UpdateTimeToLiveInput>(data) {
+        let _ = block_on(engine.update_time_to_live(input));
+    }
+    if let Some(input) = decode::<DescribeTimeToLiveInput>(data) {
+        let _ = block_on(engine.describe_time_to_live(input));
     }
     check_table(&engine);
     if let Some(input) = decode::<DeleteTableInput>(data) {
