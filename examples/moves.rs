@@ -39,7 +39,12 @@ async fn play(
             .append(m.moves, [mv.to_owned()])
             .set(m.next_player, other)
     })
-    .condition(|m| m.turn.eq(turn).and(m.next_player.eq(player)).and(m.winner.not_exists()))
+    .condition(|m| {
+        m.turn
+            .eq(turn)
+            .and(m.next_player.eq(player))
+            .and(m.winner.not_exists())
+    })
     .return_new()
     .await
 }
@@ -58,26 +63,49 @@ async fn main() -> dynamodel::Result<()> {
     };
     db.create(&start).await?;
     // A second `create` of the same match is refused by its built-in existence guard.
-    let again = db.create(&start).await.expect_err("a second create is refused");
+    let again = db
+        .create(&start)
+        .await
+        .expect_err("a second create is refused");
     println!("creating m1 twice: {}", again.code().unwrap_or_default());
 
     let after = play(&db, "ada", "bob", 0, "e4").await?;
-    println!("ada plays e4 -> turn {}, moves {:?}", after.turn, after.moves);
+    println!(
+        "ada plays e4 -> turn {}, moves {:?}",
+        after.turn, after.moves
+    );
 
     // Ada submits again from a second window: the turn moved on, the update is refused.
-    let stale = play(&db, "ada", "bob", 0, "d4").await.expect_err("a stale move is refused");
-    println!("ada's duplicate move: conditional check failed = {}", stale.is_conditional_check_failed());
+    let stale = play(&db, "ada", "bob", 0, "d4")
+        .await
+        .expect_err("a stale move is refused");
+    println!(
+        "ada's duplicate move: conditional check failed = {}",
+        stale.is_conditional_check_failed()
+    );
 
     let after = play(&db, "bob", "ada", 1, "e5").await?;
-    println!("bob plays e5 -> turn {}, moves {:?}", after.turn, after.moves);
+    println!(
+        "bob plays e5 -> turn {}, moves {:?}",
+        after.turn, after.moves
+    );
 
-    db.update(Match::key("m1"), |m| Update::new().set(m.winner, "ada")).await?;
-    let late = play(&db, "ada", "bob", 2, "Qh5").await.expect_err("a late move is refused");
-    println!("a move after the match ended is refused: {}", late.is_conditional_check_failed());
+    db.update(Match::key("m1"), |m| Update::new().set(m.winner, "ada"))
+        .await?;
+    let late = play(&db, "ada", "bob", 2, "Qh5")
+        .await
+        .expect_err("a late move is refused");
+    println!(
+        "a move after the match ended is refused: {}",
+        late.is_conditional_check_failed()
+    );
 
     let status = db.get(Match::key("m1")).project::<Status>().await?;
     if let Some(status) = status {
-        println!("status: turn {}, {} to play", status.turn, status.next_player);
+        println!(
+            "status: turn {}, {} to play",
+            status.turn, status.next_player
+        );
     }
     Ok(())
 }

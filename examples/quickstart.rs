@@ -46,7 +46,11 @@ async fn main() -> Result<(), dynamodel::Error> {
     println!(
         "created table {} with key {:?}",
         table.table_name.as_deref().unwrap_or_default(),
-        Score::schema().key_schema().iter().map(|k| &k.attribute_name).collect::<Vec<_>>()
+        Score::schema()
+            .key_schema()
+            .iter()
+            .map(|k| &k.attribute_name)
+            .collect::<Vec<_>>()
     );
 
     for turn in 1..=5 {
@@ -54,7 +58,11 @@ async fn main() -> Result<(), dynamodel::Error> {
             game_id: "game-1".into(),
             turn,
             player: Player {
-                name: if turn % 2 == 0 { "ada".into() } else { "grace".into() },
+                name: if turn % 2 == 0 {
+                    "ada".into()
+                } else {
+                    "grace".into()
+                },
                 level: if turn > 3 { Level::Pro } else { Level::Rookie },
             },
             points: i64::from(turn) * 10,
@@ -65,7 +73,10 @@ async fn main() -> Result<(), dynamodel::Error> {
     }
     println!("put 5 scores into game-1");
 
-    let third = db.get(Score::key("game-1", 3u32)).consistent_read(true).await?;
+    let third = db
+        .get(Score::key("game-1", 3u32))
+        .consistent_read(true)
+        .await?;
     println!("get turn 3: {third:?}");
 
     let middle = db.query::<Score>("game-1").sort_between(2u32, 4u32).await?;
@@ -74,13 +85,19 @@ async fn main() -> Result<(), dynamodel::Error> {
 
     let latest = db.query::<Score>("game-1").descending().limit(2).await?;
     let turns: Vec<u32> = latest.items.iter().map(|s| s.turn).collect();
-    println!("latest two turns: {turns:?} (more pages: {})", latest.has_more());
+    println!(
+        "latest two turns: {turns:?} (more pages: {})",
+        latest.has_more()
+    );
 
     let everything = db.scan::<Score>().all().await?;
     println!("scan found {} scores", everything.len());
 
     let removed = db.delete(Score::key("game-1", 1u32)).return_old().await?;
-    println!("deleted turn 1 (it scored {:?} points)", removed.map(|s| s.points));
+    println!(
+        "deleted turn 1 (it scored {:?} points)",
+        removed.map(|s| s.points)
+    );
 
     let left = db.query::<Score>("game-1").count().await?;
     println!("{left} scores left in game-1");

@@ -152,7 +152,9 @@ struct Inner {
 
 impl Error {
     fn from_inner(inner: Inner) -> Self {
-        Error { inner: Box::new(inner) }
+        Error {
+            inner: Box::new(inner),
+        }
     }
 
     /// A service error of a known kind, with DynamoDB's message.
@@ -442,7 +444,10 @@ impl fmt::Display for Error {
 
 impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        self.inner.source.as_deref().map(|s| s as &(dyn StdError + 'static))
+        self.inner
+            .source
+            .as_deref()
+            .map(|s| s as &(dyn StdError + 'static))
     }
 }
 
@@ -469,7 +474,10 @@ mod tests {
             assert_eq!((error.kind(), error.code()), (kind, Some(code)));
         }
         let other = Error::from_code("SomethingNewException", "m");
-        assert_eq!((other.kind(), other.code()), (ErrorKind::OtherService, Some("SomethingNewException")));
+        assert_eq!(
+            (other.kind(), other.code()),
+            (ErrorKind::OtherService, Some("SomethingNewException"))
+        );
     }
 
     #[test]
@@ -480,12 +488,17 @@ mod tests {
         let throttled = Error::service(ErrorKind::ProvisionedThroughputExceeded, "slow down");
         assert!(throttled.is_throttled() && throttled.is_retryable());
         assert!(!Error::validation("x").is_retryable());
-        let failed = Error::conditional_check_failed("The conditional request failed", Some(Item::new()));
+        let failed =
+            Error::conditional_check_failed("The conditional request failed", Some(Item::new()));
         assert!(failed.is_conditional_check_failed());
         assert_eq!(failed.item(), Some(&Item::new()));
         let canceled = Error::transaction_canceled(
             "Transaction cancelled",
-            vec![CancellationReason { code: "None".into(), message: None, item: None }],
+            vec![CancellationReason {
+                code: "None".into(),
+                message: None,
+                item: None,
+            }],
         );
         assert!(canceled.is_transaction_canceled());
         assert_eq!(canceled.cancellation_reasons().len(), 1);
@@ -494,17 +507,28 @@ mod tests {
     #[test]
     fn display_shows_code_and_message() {
         let error = Error::validation("The provided key element does not match the schema");
-        assert_eq!(error.to_string(), "ValidationException: The provided key element does not match the schema");
+        assert_eq!(
+            error.to_string(),
+            "ValidationException: The provided key element does not match the schema"
+        );
         assert_eq!(Error::conversion("boom").to_string(), "boom");
     }
 
     #[test]
     fn conversion_errors_build_attribute_paths() {
-        let error = Error::conversion("expected a number (N), found S").in_attribute("zip").in_attribute("address");
-        assert_eq!(error.message(), "attribute `address.zip`: expected a number (N), found S");
+        let error = Error::conversion("expected a number (N), found S")
+            .in_attribute("zip")
+            .in_attribute("address");
+        assert_eq!(
+            error.message(),
+            "attribute `address.zip`: expected a number (N), found S"
+        );
         let error = Error::conversion("bad").in_element(3).in_attribute("tags");
         assert_eq!(error.message(), "attribute `tags[3]`: bad");
-        let error = Error::conversion("bad").in_attribute("x").in_element(0).in_attribute("rows");
+        let error = Error::conversion("bad")
+            .in_attribute("x")
+            .in_element(0)
+            .in_attribute("rows");
         assert_eq!(error.message(), "attribute `rows[0].x`: bad");
         // Service errors are not rewritten.
         assert_eq!(Error::validation("v").in_attribute("a").message(), "v");
@@ -515,6 +539,9 @@ mod tests {
         let io = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused");
         let error = Error::transport("could not reach DynamoDB", io);
         assert!(error.is_retryable());
-        assert_eq!(error.source().map(|s| s.to_string()), Some("refused".to_owned()));
+        assert_eq!(
+            error.source().map(|s| s.to_string()),
+            Some("refused".to_owned())
+        );
     }
 }

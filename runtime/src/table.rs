@@ -5,8 +5,8 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use crate::convert::{Attribute, KeyAttribute};
-use crate::expr::Document;
 use crate::error::{Error, Result};
+use crate::expr::Document;
 use crate::model::{
     AttributeDefinition, AttributeValue, BillingMode, CreateTableInput, Item, KeySchemaElement,
     ProvisionedThroughput, ScalarAttributeType,
@@ -60,8 +60,12 @@ pub trait SortKeySlot: Send + Sync + 'static {
 
 impl<T: KeyAttribute + Send + Sync + 'static> SortKeySlot for T {
     fn put_sort_key(&self, name: Option<&'static str>, key: &mut Item) -> Result<()> {
-        let name = name.ok_or_else(|| Error::configuration("sort key value for a table without one"))?;
-        key.insert(name.to_owned(), self.to_attribute().map_err(|e| e.in_attribute(name))?);
+        let name =
+            name.ok_or_else(|| Error::configuration("sort key value for a table without one"))?;
+        key.insert(
+            name.to_owned(),
+            self.to_attribute().map_err(|e| e.in_attribute(name))?,
+        );
         Ok(())
     }
 }
@@ -89,7 +93,11 @@ pub struct Key<T: Table> {
 impl<T: Table> Key<T> {
     /// A key from its partition and sort values (`NoSortKey` for tables without a sort key).
     pub fn new(partition: T::PartitionKey, sort: T::SortKey) -> Self {
-        Key { partition, sort, table: PhantomData }
+        Key {
+            partition,
+            sort,
+            table: PhantomData,
+        }
     }
 
     /// The partition key value.
@@ -107,7 +115,9 @@ impl<T: Table> Key<T> {
         let mut key = Item::new();
         key.insert(
             T::PARTITION_KEY.to_owned(),
-            self.partition.to_attribute().map_err(|e| e.in_attribute(T::PARTITION_KEY))?,
+            self.partition
+                .to_attribute()
+                .map_err(|e| e.in_attribute(T::PARTITION_KEY))?,
         );
         self.sort.put_sort_key(T::SORT_KEY, &mut key)?;
         Ok(key)
@@ -187,8 +197,10 @@ impl TableSchema {
 
     /// The attribute definitions of the key attributes.
     pub fn attribute_definitions(&self) -> Vec<AttributeDefinition> {
-        let mut definitions =
-            vec![AttributeDefinition::new(&self.partition_key.0, self.partition_key.1.clone())];
+        let mut definitions = vec![AttributeDefinition::new(
+            &self.partition_key.0,
+            self.partition_key.1.clone(),
+        )];
         if let Some((name, attribute_type)) = &self.sort_key {
             definitions.push(AttributeDefinition::new(name, attribute_type.clone()));
         }
@@ -201,7 +213,10 @@ impl TableSchema {
             Billing::OnDemand => (BillingMode::PayPerRequest, None),
             Billing::Provisioned { read, write } => (
                 BillingMode::Provisioned,
-                Some(ProvisionedThroughput { read_capacity_units: read, write_capacity_units: write }),
+                Some(ProvisionedThroughput {
+                    read_capacity_units: read,
+                    write_capacity_units: write,
+                }),
             ),
         };
         CreateTableInput {
@@ -237,7 +252,10 @@ pub fn take_field_or_default<V: Attribute + Default>(item: &mut Item, name: &str
 #[doc(hidden)]
 pub fn put_field<V: Attribute>(item: &mut Item, name: &str, value: &V) -> Result<()> {
     if !value.is_absent() {
-        item.insert(name.to_owned(), value.to_attribute().map_err(|e| e.in_attribute(name))?);
+        item.insert(
+            name.to_owned(),
+            value.to_attribute().map_err(|e| e.in_attribute(name))?,
+        );
     }
     Ok(())
 }
@@ -340,13 +358,19 @@ impl<V> FieldCodec<V> {
     /// field needs `V: Default`.
     #[inline]
     pub fn take_or_default(&self, item: &mut Item, name: &str, default: fn() -> V) -> Result<V> {
-        if item.contains_key(name) { (self.take)(item, name) } else { Ok(default()) }
+        if item.contains_key(name) {
+            (self.take)(item, name)
+        } else {
+            Ok(default())
+        }
     }
 }
 
 impl<V> fmt::Debug for FieldCodec<V> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FieldCodec").field("type", &std::any::type_name::<V>()).finish()
+        f.debug_struct("FieldCodec")
+            .field("type", &std::any::type_name::<V>())
+            .finish()
     }
 }
 
@@ -355,7 +379,10 @@ impl<V> fmt::Debug for FieldCodec<V> {
 pub fn take_map(value: AttributeValue) -> Result<Item> {
     match value {
         AttributeValue::M(map) => Ok(map),
-        other => Err(crate::convert::type_mismatch(crate::model::AttributeType::M, &other)),
+        other => Err(crate::convert::type_mismatch(
+            crate::model::AttributeType::M,
+            &other,
+        )),
     }
 }
 
@@ -380,7 +407,10 @@ pub fn take_elements<const N: usize>(value: AttributeValue) -> Result<[Attribute
                 Error::conversion(format!("expected a list of {N} elements, found {found}"))
             })
         }
-        other => Err(crate::convert::type_mismatch(crate::model::AttributeType::L, &other)),
+        other => Err(crate::convert::type_mismatch(
+            crate::model::AttributeType::L,
+            &other,
+        )),
     }
 }
 
@@ -400,7 +430,9 @@ pub fn variant_parts(value: AttributeValue) -> Result<(String, Option<AttributeV
         AttributeValue::S(name) => Ok((name, None)),
         AttributeValue::M(map) if map.len() == 1 => match map.into_iter().next() {
             Some((name, value)) => Ok((name, Some(value))),
-            None => Err(Error::conversion("expected a map with one entry naming the enum variant")),
+            None => Err(Error::conversion(
+                "expected a map with one entry naming the enum variant",
+            )),
         },
         AttributeValue::M(map) => Err(Error::conversion(format!(
             "expected a map with one entry naming the enum variant, found {} entries",
@@ -433,5 +465,7 @@ pub fn unknown_variant(name: &str, unit: &[&str], data: &[&str]) -> Error {
         .map(|variant| format!("`{variant}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    Error::conversion(format!("unknown variant `{name}`, expected one of {expected}"))
+    Error::conversion(format!(
+        "unknown variant `{name}`, expected one of {expected}"
+    ))
 }

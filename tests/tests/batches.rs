@@ -22,7 +22,11 @@ struct Reading {
 
 fn readings(n: u32) -> Vec<Reading> {
     (0..n)
-        .map(|at| Reading { sensor: format!("s{}", at % 7), at, value: i64::from(at) * 3 })
+        .map(|at| Reading {
+            sensor: format!("s{}", at % 7),
+            at,
+            value: i64::from(at) * 3,
+        })
         .collect()
 }
 
@@ -51,7 +55,9 @@ impl Flaky {
         self.largest.fetch_max(size, Ordering::SeqCst);
         let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
         self.most_in_flight.fetch_max(now, Ordering::SeqCst);
-        self.drops.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |d| d.checked_sub(1)).is_ok()
+        self.drops
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |d| d.checked_sub(1))
+            .is_ok()
     }
 
     async fn leave(&self) {
@@ -111,7 +117,10 @@ impl Backend for Flaky {
         if self.drop_now(size) {
             for (table, keys) in &mut input.request_items {
                 let keep = keys.keys.len().div_ceil(2);
-                let rest = KeysAndAttributes { keys: keys.keys.split_off(keep), ..keys.clone() };
+                let rest = KeysAndAttributes {
+                    keys: keys.keys.split_off(keep),
+                    ..keys.clone()
+                };
                 left.insert(table.clone(), rest);
             }
         }
@@ -141,10 +150,16 @@ async fn a_large_batch_is_chunked_within_limits_and_bounded_in_concurrency() {
     assert_eq!(backend.calls.load(Ordering::SeqCst), 40);
     assert_eq!(backend.largest.load(Ordering::SeqCst), 25);
     assert!(backend.most_in_flight.load(Ordering::SeqCst) <= 3);
-    assert!(backend.most_in_flight.load(Ordering::SeqCst) >= 2, "chunks run concurrently");
+    assert!(
+        backend.most_in_flight.load(Ordering::SeqCst) >= 2,
+        "chunks run concurrently"
+    );
     assert_eq!(stored(&db).await, 1000);
 
-    let keys = readings(1000).iter().map(Table::primary_key).collect::<Vec<_>>();
+    let keys = readings(1000)
+        .iter()
+        .map(Table::primary_key)
+        .collect::<Vec<_>>();
     let mut read = db.batch_get(keys).consistent_read(true).await.unwrap();
     assert_eq!(backend.largest.load(Ordering::SeqCst), 100);
     read.sort_by_key(|r| r.at);
@@ -166,7 +181,9 @@ async fn batch_delete_and_mixed_writes() {
     let left = db.scan::<Reading>().all().await.unwrap();
     assert_eq!(left.len(), 30);
     assert!(left.iter().all(|r| r.at % 2 == 1 && r.value == -1));
-    db.batch_delete(left.iter().map(Table::primary_key)).await.unwrap();
+    db.batch_delete(left.iter().map(Table::primary_key))
+        .await
+        .unwrap();
     assert_eq!(stored(&db).await, 0);
 }
 
@@ -176,7 +193,10 @@ async fn unprocessed_writes_and_keys_are_retried_until_done() {
     db.batch_put(readings(100)).await.unwrap();
     assert_eq!(stored(&db).await, 100);
     db.backend().drops.store(6, Ordering::SeqCst);
-    let keys = readings(250).iter().map(Table::primary_key).collect::<Vec<_>>();
+    let keys = readings(250)
+        .iter()
+        .map(Table::primary_key)
+        .collect::<Vec<_>>();
     let read = db.batch_get(keys).await.unwrap();
     assert_eq!(read.len(), 100, "missing items are left out");
 }
@@ -186,12 +206,13 @@ async fn a_batch_write_gives_up_after_its_attempts_with_the_typed_remainder() {
     let db = flaky(usize::MAX).await;
     let slept = Arc::new(Mutex::new(Vec::new()));
     let record = slept.clone();
-    let policy = RetryPolicy::default().max_attempts(3).base_delay(Duration::from_millis(8)).sleep(
-        move |delay| {
+    let policy = RetryPolicy::default()
+        .max_attempts(3)
+        .base_delay(Duration::from_millis(8))
+        .sleep(move |delay| {
             record.lock().unwrap().push(delay);
             async {}
-        },
-    );
+        });
     let err = db.batch_put(readings(20)).retry(policy).await.unwrap_err();
     assert!(err.error.is_unprocessed(), "{err}");
     // 20 → 10 written, then 5, then 3: 2 left after three attempts.
@@ -200,11 +221,17 @@ async fn a_batch_write_gives_up_after_its_attempts_with_the_typed_remainder() {
     let stored_items = db.scan::<Reading>().all().await.unwrap();
     assert_eq!(stored_items.len(), 18);
     for op in &err.unprocessed {
-        let WriteOp::Put(item) = op else { panic!("only puts were sent") };
+        let WriteOp::Put(item) = op else {
+            panic!("only puts were sent")
+        };
         assert!(!stored_items.contains(item));
     }
     let slept = slept.lock().unwrap();
-    assert_eq!(slept.len(), 2, "a wait between attempts, none after the last");
+    assert_eq!(
+        slept.len(),
+        2,
+        "a wait between attempts, none after the last"
+    );
     assert!(slept[0] <= Duration::from_millis(8) && slept[1] <= Duration::from_millis(16));
     let error: dynamodel::Error = err.into();
     assert!(error.is_unprocessed());
@@ -215,13 +242,24 @@ async fn a_batch_get_gives_up_with_what_it_read_and_the_keys_left() {
     let db = flaky(0).await;
     db.batch_put(readings(8)).await.unwrap();
     db.backend().drops.store(usize::MAX, Ordering::SeqCst);
-    let keys = readings(8).iter().map(Table::primary_key).collect::<Vec<_>>();
-    let err = db.batch_get(keys).retry(RetryPolicy::default().max_attempts(2)).await.unwrap_err();
+    let keys = readings(8)
+        .iter()
+        .map(Table::primary_key)
+        .collect::<Vec<_>>();
+    let err = db
+        .batch_get(keys)
+        .retry(RetryPolicy::default().max_attempts(2))
+        .await
+        .unwrap_err();
     assert!(err.error.is_unprocessed());
     assert_eq!(err.items.len(), 6);
     assert_eq!(err.unprocessed.len(), 2);
-    let mut all: Vec<u32> =
-        err.items.iter().map(|r| r.at).chain(err.unprocessed.iter().map(|k| *k.sort())).collect();
+    let mut all: Vec<u32> = err
+        .items
+        .iter()
+        .map(|r| r.at)
+        .chain(err.unprocessed.iter().map(|k| *k.sort()))
+        .collect();
     all.sort_unstable();
     assert_eq!(all, (0..8).collect::<Vec<_>>());
 }

@@ -96,10 +96,16 @@ fn integers_beyond_f64_precision_are_exact() {
         assert_eq!(back, n);
     }
     let wide: i128 = -99_999_999_999_999_999_999_999_999_999_999_999_999;
-    assert_eq!(i128::from_attribute(wide.to_attribute().unwrap()).unwrap(), wide);
+    assert_eq!(
+        i128::from_attribute(wide.to_attribute().unwrap()).unwrap(),
+        wide
+    );
     // 39 significant digits cannot be stored: a clear error, not a rounded value.
     let error = u128::MAX.to_attribute().unwrap_err();
-    assert!(error.is_conversion() && error.message().contains("38"), "{error}");
+    assert!(
+        error.is_conversion() && error.message().contains("38"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -107,7 +113,10 @@ fn non_finite_floats_are_errors() {
     for f in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         assert!(f.to_attribute().unwrap_err().is_conversion());
     }
-    assert_eq!(f64::from_attribute(0.1f64.to_attribute().unwrap()).unwrap(), 0.1);
+    assert_eq!(
+        f64::from_attribute(0.1f64.to_attribute().unwrap()).unwrap(),
+        0.1
+    );
 }
 
 #[test]

@@ -127,13 +127,24 @@ fn condition() -> impl Strategy<Value = Cond> {
 
 fn docs() -> impl Strategy<Value = Vec<Doc>> {
     proptest::collection::vec(
-        (small(), proptest::option::of(small()), word(), proptest::collection::btree_set("[xyz]", 0..3)),
+        (
+            small(),
+            proptest::option::of(small()),
+            word(),
+            proptest::collection::btree_set("[xyz]", 0..3),
+        ),
         1..12,
     )
     .prop_map(|rows| {
         rows.into_iter()
             .enumerate()
-            .map(|(i, (a, b, s, tags))| Doc { id: format!("d{i}"), a, b, s, tags })
+            .map(|(i, (a, b, s, tags))| Doc {
+                id: format!("d{i}"),
+                a,
+                b,
+                s,
+                tags,
+            })
             .collect()
     })
 }

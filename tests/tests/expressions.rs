@@ -41,7 +41,14 @@ fn game(round: u32, score: i64) -> Game {
     Game {
         game_id: "g".into(),
         round,
-        player: Player { name: if round.is_multiple_of(2) { "ada".into() } else { "bob".into() }, level: 3 },
+        player: Player {
+            name: if round.is_multiple_of(2) {
+                "ada".into()
+            } else {
+                "bob".into()
+            },
+            level: 3,
+        },
         score,
         tags: BTreeSet::from(["ranked".to_owned(), format!("r{round}")]),
         moves: vec!["e4".into(), "e5".into()],
@@ -67,16 +74,76 @@ async fn filters_select_the_intended_items() {
     let db = games().await;
     let q = || db.query::<Game>("g");
     let cases: Vec<(Vec<u32>, Vec<u32>)> = vec![
-        (rounds(&q().filter(|g| g.score.gt(20)).all().await.unwrap()), vec![2, 3, 5]),
-        (rounds(&q().filter(|g| g.score.between(10, 40)).all().await.unwrap()), vec![1, 2, 3]),
-        (rounds(&q().filter(|g| g.winner.exists()).all().await.unwrap()), vec![3]),
-        (rounds(&q().filter(|g| g.winner.not_exists().and(g.score.lt(20))).all().await.unwrap()), vec![1, 4]),
-        (rounds(&q().filter(|g| g.player.fields().name.eq("ada")).all().await.unwrap()), vec![2, 4]),
-        (rounds(&q().filter(|g| g.tags.contains("r5".to_owned())).all().await.unwrap()), vec![5]),
-        (rounds(&q().filter(|g| g.note.begins_with("round 1")).all().await.unwrap()), vec![1]),
-        (rounds(&q().filter(|g| g.moves.at(1).eq("e5")).all().await.unwrap()), vec![1, 2, 3, 4, 5]),
-        (rounds(&q().filter(|g| g.moves.size().eq(2).and(!g.score.is_in([10, 60]))).all().await.unwrap()), vec![2, 3, 4]),
-        (rounds(&q().filter(|g| g.score.gt(50).or(g.score.lt(6))).all().await.unwrap()), vec![4, 5]),
+        (
+            rounds(&q().filter(|g| g.score.gt(20)).all().await.unwrap()),
+            vec![2, 3, 5],
+        ),
+        (
+            rounds(&q().filter(|g| g.score.between(10, 40)).all().await.unwrap()),
+            vec![1, 2, 3],
+        ),
+        (
+            rounds(&q().filter(|g| g.winner.exists()).all().await.unwrap()),
+            vec![3],
+        ),
+        (
+            rounds(
+                &q().filter(|g| g.winner.not_exists().and(g.score.lt(20)))
+                    .all()
+                    .await
+                    .unwrap(),
+            ),
+            vec![1, 4],
+        ),
+        (
+            rounds(
+                &q().filter(|g| g.player.fields().name.eq("ada"))
+                    .all()
+                    .await
+                    .unwrap(),
+            ),
+            vec![2, 4],
+        ),
+        (
+            rounds(
+                &q().filter(|g| g.tags.contains("r5".to_owned()))
+                    .all()
+                    .await
+                    .unwrap(),
+            ),
+            vec![5],
+        ),
+        (
+            rounds(
+                &q().filter(|g| g.note.begins_with("round 1"))
+                    .all()
+                    .await
+                    .unwrap(),
+            ),
+            vec![1],
+        ),
+        (
+            rounds(&q().filter(|g| g.moves.at(1).eq("e5")).all().await.unwrap()),
+            vec![1, 2, 3, 4, 5],
+        ),
+        (
+            rounds(
+                &q().filter(|g| g.moves.size().eq(2).and(!g.score.is_in([10, 60])))
+                    .all()
+                    .await
+                    .unwrap(),
+            ),
+            vec![2, 3, 4],
+        ),
+        (
+            rounds(
+                &q().filter(|g| g.score.gt(50).or(g.score.lt(6)))
+                    .all()
+                    .await
+                    .unwrap(),
+            ),
+            vec![4, 5],
+        ),
     ];
     for (index, (got, want)) in cases.into_iter().enumerate() {
         assert_eq!(got, want, "case {index}");
@@ -86,11 +153,25 @@ async fn filters_select_the_intended_items() {
 #[tokio::test]
 async fn limit_counts_items_before_the_filter() {
     let db = games().await;
-    let page = db.query::<Game>("g").limit(2).filter(|g| g.score.gt(100)).send().await.unwrap();
+    let page = db
+        .query::<Game>("g")
+        .limit(2)
+        .filter(|g| g.score.gt(100))
+        .send()
+        .await
+        .unwrap();
     assert!(page.items.is_empty());
     assert_eq!((page.count, page.scanned_count), (0, 2));
-    assert!(page.has_more(), "an empty page still carries LastEvaluatedKey");
-    let matching = db.scan::<Game>().filter(|g| g.score.ge(40)).all().await.unwrap();
+    assert!(
+        page.has_more(),
+        "an empty page still carries LastEvaluatedKey"
+    );
+    let matching = db
+        .scan::<Game>()
+        .filter(|g| g.score.ge(40))
+        .all()
+        .await
+        .unwrap();
     assert_eq!(matching.len(), 2);
 }
 
@@ -100,7 +181,10 @@ async fn create_fails_when_the_item_exists() {
     let error = db.create(&game(1, 0)).await.unwrap_err();
     assert!(error.is_conditional_check_failed(), "{error:?}");
     db.create(&game(9, 0)).await.unwrap();
-    assert_eq!(db.get(Game::key("g", 9)).await.unwrap().map(|g| g.score), Some(0));
+    assert_eq!(
+        db.get(Game::key("g", 9)).await.unwrap().map(|g| g.score),
+        Some(0)
+    );
 }
 
 #[tokio::test]
@@ -116,22 +200,57 @@ async fn conditional_put_and_delete_carry_the_old_item_on_failure() {
     let old: Game = error.old_item().unwrap().unwrap();
     assert_eq!(old.score, 25);
 
-    db.put(&game(2, 99)).condition(|g| g.score.eq(25)).await.unwrap();
-    let error = db.delete(Game::key("g", 2)).condition(|g| g.winner.exists()).await.unwrap_err();
+    db.put(&game(2, 99))
+        .condition(|g| g.score.eq(25))
+        .await
+        .unwrap();
+    let error = db
+        .delete(Game::key("g", 2))
+        .condition(|g| g.winner.exists())
+        .await
+        .unwrap_err();
     assert!(error.is_conditional_check_failed());
-    assert!(error.old_item::<Game>().is_none(), "no item unless asked for");
-    db.delete(Game::key("g", 2)).condition(|g| g.score.eq(99)).await.unwrap();
+    assert!(
+        error.old_item::<Game>().is_none(),
+        "no item unless asked for"
+    );
+    db.delete(Game::key("g", 2))
+        .condition(|g| g.score.eq(99))
+        .await
+        .unwrap();
     assert_eq!(db.get(Game::key("g", 2)).await.unwrap(), None);
 }
 
 #[tokio::test]
 async fn projections_read_only_their_attributes() {
     let db = games().await;
-    let line = db.get(Game::key("g", 3)).project::<Scoreline>().await.unwrap();
-    assert_eq!(line, Some(Scoreline { round: 3, score: 40, note: "round 3".into() }));
-    let lines = db.query::<Game>("g").sort_ge(4).project::<Scoreline>().all().await.unwrap();
+    let line = db
+        .get(Game::key("g", 3))
+        .project::<Scoreline>()
+        .await
+        .unwrap();
+    assert_eq!(
+        line,
+        Some(Scoreline {
+            round: 3,
+            score: 40,
+            note: "round 3".into()
+        })
+    );
+    let lines = db
+        .query::<Game>("g")
+        .sort_ge(4)
+        .project::<Scoreline>()
+        .all()
+        .await
+        .unwrap();
     assert_eq!(lines.iter().map(|l| l.score).collect::<Vec<_>>(), [5, 60]);
-    let scanned = db.scan::<Game>().project::<Scoreline>().all().await.unwrap();
+    let scanned = db
+        .scan::<Game>()
+        .project::<Scoreline>()
+        .all()
+        .await
+        .unwrap();
     assert_eq!(scanned.len(), 5);
 }
 
@@ -154,24 +273,34 @@ async fn updates_apply_every_action() {
     assert_eq!(updated.score, 15);
     // ADD and DELETE of one path in one update is a DynamoDB error: a second update.
     let updated = db
-        .update(Game::key("g", 1), |g| Update::new().delete_members(g.tags, ["r1".to_owned()]))
+        .update(Game::key("g", 1), |g| {
+            Update::new().delete_members(g.tags, ["r1".to_owned()])
+        })
         .return_new()
         .await
         .unwrap();
     assert_eq!(updated.moves, ["e4", "e5", "d4"]);
-    assert_eq!(updated.tags, BTreeSet::from(["hot".to_owned(), "ranked".to_owned()]));
+    assert_eq!(
+        updated.tags,
+        BTreeSet::from(["hot".to_owned(), "ranked".to_owned()])
+    );
     assert_eq!(updated.winner.as_deref(), Some("bob"));
     assert_eq!(updated.player.level, 4);
 
     let old = db
-        .update(Game::key("g", 1), |g| Update::new().remove(g.winner).remove_element(g.moves.at(0)))
+        .update(Game::key("g", 1), |g| {
+            Update::new().remove(g.winner).remove_element(g.moves.at(0))
+        })
         .return_old()
         .await
         .unwrap()
         .unwrap();
     assert_eq!(old.winner.as_deref(), Some("bob"));
     let now = db.get(Game::key("g", 1)).await.unwrap().unwrap();
-    assert_eq!((now.winner, now.moves), (None, vec!["e5".to_owned(), "d4".to_owned()]));
+    assert_eq!(
+        (now.winner, now.moves),
+        (None, vec!["e5".to_owned(), "d4".to_owned()])
+    );
 }
 
 #[tokio::test]
@@ -189,12 +318,17 @@ async fn update_requires_the_item_and_upsert_creates_it() {
     }
 
     let db = client_with::<Counter>().await;
-    let error = db.update(Counter::key("home"), |c| Update::new().add(c.hits, 1)).await.unwrap_err();
+    let error = db
+        .update(Counter::key("home"), |c| Update::new().add(c.hits, 1))
+        .await
+        .unwrap_err();
     assert!(error.is_conditional_check_failed(), "{error:?}");
     assert_eq!(db.get(Counter::key("home")).await.unwrap(), None);
 
     for _ in 0..3 {
-        db.upsert(Counter::key("home"), |c| Update::new().add(c.hits, 1)).await.unwrap();
+        db.upsert(Counter::key("home"), |c| Update::new().add(c.hits, 1))
+            .await
+            .unwrap();
     }
     let counter = db.get(Counter::key("home")).await.unwrap().unwrap();
     assert_eq!(counter.hits, 3);
@@ -217,7 +351,9 @@ async fn concurrent_counter_updates_lose_nothing() {
         let db = db.clone();
         tasks.push(tokio::spawn(async move {
             for _ in 0..25 {
-                db.update(Game::key("g", 4), |g| Update::new().add(g.score, 1)).await.unwrap();
+                db.update(Game::key("g", 4), |g| Update::new().add(g.score, 1))
+                    .await
+                    .unwrap();
             }
         }));
     }

@@ -28,7 +28,11 @@ impl Versioned for Doc {
 }
 
 fn doc(body: &str) -> Doc {
-    Doc { id: "d".into(), body: body.into(), version: 0 }
+    Doc {
+        id: "d".into(),
+        body: body.into(),
+        version: 0,
+    }
 }
 
 #[tokio::test]
@@ -70,7 +74,14 @@ async fn updates_require_the_version_and_return_the_new_item() {
         .update_versioned(&original, |d| Update::new().set(d.body, "b".to_owned()))
         .await
         .unwrap();
-    assert_eq!(updated, Doc { id: "d".into(), body: "b".into(), version: 2 });
+    assert_eq!(
+        updated,
+        Doc {
+            id: "d".into(),
+            body: "b".into(),
+            version: 2
+        }
+    );
 
     let err = db
         .update_versioned(&original, |d| Update::new().set(d.body, "c".to_owned()))
@@ -81,9 +92,13 @@ async fn updates_require_the_version_and_return_the_new_item() {
 
     // an update never creates the item.
     let err = db
-        .update_versioned(&Doc { id: "ghost".into(), ..doc("x") }, |d| {
-            Update::new().set(d.body, "x".to_owned())
-        })
+        .update_versioned(
+            &Doc {
+                id: "ghost".into(),
+                ..doc("x")
+            },
+            |d| Update::new().set(d.body, "x".to_owned()),
+        )
         .await
         .unwrap_err();
     assert!(err.is_version_conflict());
@@ -112,7 +127,10 @@ async fn concurrent_writers_of_one_version_have_one_winner() {
     let tasks: Vec<_> = (0..16)
         .map(|n| {
             let db = db.clone();
-            let mut copy = Doc { body: format!("writer {n}"), ..base.clone() };
+            let mut copy = Doc {
+                body: format!("writer {n}"),
+                ..base.clone()
+            };
             tokio::spawn(async move { db.put_versioned(&mut copy).await })
         })
         .collect();

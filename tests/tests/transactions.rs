@@ -24,7 +24,10 @@ struct Transfer {
 }
 
 fn account(id: &str, balance: i64) -> Account {
-    Account { id: id.into(), balance }
+    Account {
+        id: id.into(),
+        balance,
+    }
 }
 
 async fn bank() -> dynamodel::Client<dynamodel_local::Engine> {
@@ -47,8 +50,14 @@ fn transfer<'a>(
             |a| Update::new().increment(a.balance.clone(), -amount),
             |a| a.balance.ge(amount),
         )
-        .update(Account::key("bob"), |a| Update::new().increment(a.balance, amount))
-        .create(&Transfer { id: "alice".into(), seq, amount })
+        .update(Account::key("bob"), |a| {
+            Update::new().increment(a.balance, amount)
+        })
+        .create(&Transfer {
+            id: "alice".into(),
+            seq,
+            amount,
+        })
 }
 
 async fn balance(db: &dynamodel::Client<dynamodel_local::Engine>, id: &str) -> i64 {
@@ -62,13 +71,23 @@ async fn a_transaction_applies_every_action_across_tables() {
     assert_eq!(balance(&db, "alice").await, 70);
     assert_eq!(balance(&db, "bob").await, 30);
     let logged = db.get(Transfer::key("alice", 1u32)).await.unwrap();
-    assert_eq!(logged, Some(Transfer { id: "alice".into(), seq: 1, amount: 30 }));
+    assert_eq!(
+        logged,
+        Some(Transfer {
+            id: "alice".into(),
+            seq: 1,
+            amount: 30
+        })
+    );
 }
 
 #[tokio::test]
 async fn a_failed_condition_cancels_all_actions_and_names_the_action() {
     let db = bank().await;
-    let err = transfer(&db, 1, 500).return_old_on_failure().await.unwrap_err();
+    let err = transfer(&db, 1, 500)
+        .return_old_on_failure()
+        .await
+        .unwrap_err();
     assert!(err.is_transaction_canceled());
     assert_eq!(err.cancellation_reasons().len(), 3);
     let failures: Vec<_> = err.transaction_failures().collect();
@@ -95,8 +114,12 @@ async fn without_return_old_the_reason_carries_no_item() {
 async fn create_update_check_and_delete_guards_fail_on_their_own_index() {
     let db = bank().await;
     // `create` of an existing item fails at index 1.
-    let err =
-        db.transaction().put(&account("carol", 5)).create(&account("alice", 1)).await.unwrap_err();
+    let err = db
+        .transaction()
+        .put(&account("carol", 5))
+        .create(&account("alice", 1))
+        .await
+        .unwrap_err();
     let failures: Vec<_> = err.transaction_failures().map(|f| f.index).collect();
     assert_eq!(failures, [1]);
     assert_eq!(db.get(Account::key("carol")).await.unwrap(), None);
@@ -119,7 +142,10 @@ async fn create_update_check_and_delete_guards_fail_on_their_own_index() {
         .unwrap_err();
     let failure = err.transaction_failures().next().unwrap();
     assert_eq!(failure.index, 0);
-    assert_eq!(failure.old_item::<Account>().unwrap().unwrap(), account("bob", 0));
+    assert_eq!(
+        failure.old_item::<Account>().unwrap().unwrap(),
+        account("bob", 0)
+    );
     assert!(db.get(Account::key("alice")).await.unwrap().is_some());
 
     // a conditional delete and a conditional put.
@@ -145,18 +171,31 @@ async fn create_update_check_and_delete_guards_fail_on_their_own_index() {
 #[tokio::test]
 async fn a_client_request_token_makes_the_transaction_idempotent() {
     let db = bank().await;
-    transfer(&db, 1, 10).client_request_token("t-1").await.unwrap();
-    transfer(&db, 1, 10).client_request_token("t-1").await.unwrap();
+    transfer(&db, 1, 10)
+        .client_request_token("t-1")
+        .await
+        .unwrap();
+    transfer(&db, 1, 10)
+        .client_request_token("t-1")
+        .await
+        .unwrap();
     assert_eq!(balance(&db, "alice").await, 90);
-    let err = transfer(&db, 2, 20).client_request_token("t-1").await.unwrap_err();
+    let err = transfer(&db, 2, 20)
+        .client_request_token("t-1")
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some("IdempotentParameterMismatchException"));
 }
 
 #[tokio::test]
 async fn two_actions_on_one_item_are_rejected() {
     let db = bank().await;
-    let err =
-        db.transaction().put(&account("alice", 1)).delete(Account::key("alice")).await.unwrap_err();
+    let err = db
+        .transaction()
+        .put(&account("alice", 1))
+        .delete(Account::key("alice"))
+        .await
+        .unwrap_err();
     assert!(err.is_validation(), "{err:?}");
 }
 

@@ -36,7 +36,9 @@ impl<T: Table> fmt::Debug for WriteOp<T> {
             WriteOp::Put(_) => "Put",
             WriteOp::Delete(_) => "Delete",
         };
-        f.debug_struct(kind).field("table", &T::TABLE_NAME).finish_non_exhaustive()
+        f.debug_struct(kind)
+            .field("table", &T::TABLE_NAME)
+            .finish_non_exhaustive()
     }
 }
 
@@ -167,10 +169,17 @@ async fn write_chunk<B: Backend, T: Table>(
     policy: &RetryPolicy,
     chunk: Vec<WriteOp<T>>,
 ) -> Result<(), BatchWriteError<T>> {
-    let requests = match chunk.iter().map(WriteOp::request).collect::<crate::Result<Vec<_>>>() {
+    let requests = match chunk
+        .iter()
+        .map(WriteOp::request)
+        .collect::<crate::Result<Vec<_>>>()
+    {
         Ok(requests) => requests,
         Err(error) => {
-            return Err(BatchWriteError { unprocessed: chunk, error });
+            return Err(BatchWriteError {
+                unprocessed: chunk,
+                error,
+            });
         }
     };
     let mut pending: Vec<(WriteRequest, WriteOp<T>)> = requests.into_iter().zip(chunk).collect();
@@ -232,7 +241,10 @@ pub struct BatchWriteError<T: Table> {
 
 impl<T: Table> BatchWriteError<T> {
     fn of(pending: Vec<(WriteRequest, WriteOp<T>)>, error: Error) -> Self {
-        BatchWriteError { unprocessed: pending.into_iter().map(|(_, op)| op).collect(), error }
+        BatchWriteError {
+            unprocessed: pending.into_iter().map(|(_, op)| op).collect(),
+            error,
+        }
     }
 }
 
@@ -294,9 +306,11 @@ impl<'a, B: Backend, T: Table> BatchGet<'a, B, T> {
         }
         match all.error {
             None => Ok(all.items),
-            Some(error) => {
-                Err(BatchGetError { items: all.items, unprocessed: all.unprocessed, error })
-            }
+            Some(error) => Err(BatchGetError {
+                items: all.items,
+                unprocessed: all.unprocessed,
+                error,
+            }),
         }
     }
 }
@@ -310,13 +324,18 @@ struct ChunkRead<T: Table> {
 
 impl<T: Table> Default for ChunkRead<T> {
     fn default() -> Self {
-        ChunkRead { items: Vec::new(), unprocessed: Vec::new(), error: None }
+        ChunkRead {
+            items: Vec::new(),
+            unprocessed: Vec::new(),
+            error: None,
+        }
     }
 }
 
 impl<T: Table> ChunkRead<T> {
     fn give_up(mut self, pending: Vec<(Item, Key<T>)>, error: Error) -> Self {
-        self.unprocessed.extend(pending.into_iter().map(|(_, key)| key));
+        self.unprocessed
+            .extend(pending.into_iter().map(|(_, key)| key));
         self.error.get_or_insert(error);
         self
     }
@@ -330,7 +349,11 @@ async fn get_chunk<B: Backend, T: Table>(
     chunk: Vec<Key<T>>,
 ) -> ChunkRead<T> {
     let mut done = ChunkRead::default();
-    let raw = match chunk.iter().map(Key::to_item).collect::<crate::Result<Vec<Item>>>() {
+    let raw = match chunk
+        .iter()
+        .map(Key::to_item)
+        .collect::<crate::Result<Vec<Item>>>()
+    {
         Ok(raw) => raw,
         Err(error) => {
             done.unprocessed = chunk;

@@ -48,7 +48,11 @@ pub(super) struct WriteCondition {
 
 impl WriteCondition {
     pub(super) fn new(guard: Guard) -> Self {
-        WriteCondition { user: None, guard, return_old_on_failure: false }
+        WriteCondition {
+            user: None,
+            guard,
+            return_old_on_failure: false,
+        }
     }
 
     /// Renders the condition (guard first) with `renderer`.
@@ -67,15 +71,20 @@ impl WriteCondition {
             (guard, user) => guard.or(user),
         };
         let expression = node.map(|node| renderer.condition(&node)).transpose()?;
-        let on_failure =
-            self.return_old_on_failure.then_some(ReturnValuesOnConditionCheckFailure::AllOld);
+        let on_failure = self
+            .return_old_on_failure
+            .then_some(ReturnValuesOnConditionCheckFailure::AllOld);
         Ok((expression, on_failure))
     }
 
     /// Renders the condition (guard first) into a fresh renderer.
     fn render<T: Table>(
         self,
-    ) -> Result<(Option<String>, Renderer, Option<ReturnValuesOnConditionCheckFailure>)> {
+    ) -> Result<(
+        Option<String>,
+        Renderer,
+        Option<ReturnValuesOnConditionCheckFailure>,
+    )> {
         let mut renderer = Renderer::new();
         let (expression, on_failure) = self.render_with::<T>(&mut renderer)?;
         Ok((expression, renderer, on_failure))
@@ -85,7 +94,11 @@ impl WriteCondition {
 impl<B: Backend> Client<B> {
     /// Writes `item`, replacing any item with the same key.
     pub fn put<'a, T: Table>(&'a self, item: &'a T) -> Put<'a, B, T> {
-        Put { client: self, item, condition: WriteCondition::new(Guard::None) }
+        Put {
+            client: self,
+            item,
+            condition: WriteCondition::new(Guard::None),
+        }
     }
 
     /// Writes `item` only if no item with its key exists; otherwise fails with a
@@ -98,12 +111,20 @@ impl<B: Backend> Client<B> {
 
     /// Reads the item with `key`, or `None` if there is none.
     pub fn get<T: Table>(&self, key: Key<T>) -> Get<'_, B, T> {
-        Get { client: self, key, consistent_read: false }
+        Get {
+            client: self,
+            key,
+            consistent_read: false,
+        }
     }
 
     /// Deletes the item with `key` (deleting a missing item is not an error).
     pub fn delete<T: Table>(&self, key: Key<T>) -> Delete<'_, B, T> {
-        Delete { client: self, key, condition: WriteCondition::new(Guard::None) }
+        Delete {
+            client: self,
+            key,
+            condition: WriteCondition::new(Guard::None),
+        }
     }
 }
 
@@ -174,7 +195,11 @@ impl<B: Backend, T: Table> PutReturningOld<'_, B, T> {
         let (mut input, client) = self.put.input()?;
         input.return_values = Some(ReturnValue::AllOld);
         let output = client.backend.put_item(input).await?;
-        output.attributes.filter(|item| !item.is_empty()).map(T::from_item).transpose()
+        output
+            .attributes
+            .filter(|item| !item.is_empty())
+            .map(T::from_item)
+            .transpose()
     }
 }
 
@@ -197,7 +222,10 @@ impl<'a, B: Backend, T: Table> Get<'a, B, T> {
 
     /// Reads only the attributes of projection `P` (a `ProjectionExpression`).
     pub fn project<P: Projection<Table = T>>(self) -> GetProjected<'a, B, T, P> {
-        GetProjected { get: self, projection: PhantomData }
+        GetProjected {
+            get: self,
+            projection: PhantomData,
+        }
     }
 
     fn input(&self, projection: Option<&[RawPath]>) -> Result<GetItemInput> {
@@ -316,7 +344,11 @@ impl<B: Backend, T: Table> DeleteReturningOld<'_, B, T> {
         let (mut input, client) = self.delete.input()?;
         input.return_values = Some(ReturnValue::AllOld);
         let output = client.backend.delete_item(input).await?;
-        output.attributes.filter(|item| !item.is_empty()).map(T::from_item).transpose()
+        output
+            .attributes
+            .filter(|item| !item.is_empty())
+            .map(T::from_item)
+            .transpose()
     }
 }
 

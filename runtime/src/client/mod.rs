@@ -101,25 +101,42 @@ macro_rules! debug_builder {
     )+};
 }
 
-debug_builder!(UpdateItem<'a, B, T>, UpdateReturning<'a, B, T>, UpdateReturningOld<'a, B, T>, Put<'a, B, T>, PutReturningOld<'a, B, T>, Get<'a, B, T>, Delete<'a, B, T>, DeleteReturningOld<'a, B, T>, Query<'a, B, T, S>, Scan<'a, B, T>);
+debug_builder!(
+    UpdateItem<'a, B, T>,
+    UpdateReturning<'a, B, T>,
+    UpdateReturningOld<'a, B, T>,
+    Put<'a, B, T>,
+    PutReturningOld<'a, B, T>,
+    Get<'a, B, T>,
+    Delete<'a, B, T>,
+    DeleteReturningOld<'a, B, T>,
+    Query<'a, B, T, S>,
+    Scan<'a, B, T>
+);
 
 #[cfg(test)]
 mod tests;
 
 impl<B, T: crate::table::Table, S, P> std::fmt::Debug for ProjectedQuery<'_, B, T, S, P> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ProjectedQuery").field("table", &T::TABLE_NAME).finish_non_exhaustive()
+        f.debug_struct("ProjectedQuery")
+            .field("table", &T::TABLE_NAME)
+            .finish_non_exhaustive()
     }
 }
 
 impl<B, T: crate::table::Table, P> std::fmt::Debug for ProjectedScan<'_, B, T, P> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ProjectedScan").field("table", &T::TABLE_NAME).finish_non_exhaustive()
+        f.debug_struct("ProjectedScan")
+            .field("table", &T::TABLE_NAME)
+            .finish_non_exhaustive()
     }
 }
 
 impl<B, T: crate::table::Table, P> std::fmt::Debug for GetProjected<'_, B, T, P> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetProjected").field("table", &T::TABLE_NAME).finish_non_exhaustive()
+        f.debug_struct("GetProjected")
+            .field("table", &T::TABLE_NAME)
+            .finish_non_exhaustive()
     }
 }

@@ -9,7 +9,7 @@ use crate::backend::Backend;
 use crate::convert::{BeginsWith, KeyAttribute};
 use crate::error::{Error, Result};
 use crate::expr::{
-    AsValue,     Comparator, Condition, ConditionNode, Document, Operand, Projection, RawPath, Renderer,
+    AsValue, Comparator, Condition, ConditionNode, Document, Operand, Projection, RawPath, Renderer,
 };
 use crate::model::{AttributeValue, Item, QueryInput, Select};
 use crate::table::Table;
@@ -176,7 +176,8 @@ impl<'a, B: Backend, T: Table> Query<'a, B, T, Unsorted> {
     where
         T::SortKey: KeyAttribute,
     {
-        let condition = low.to_value()
+        let condition = low
+            .to_value()
             .and_then(|low| Ok(SortCondition::Between(low, high.to_value()?)));
         self.sorted(condition)
     }
@@ -269,8 +270,10 @@ impl<'a, B: Backend, T: Table, S> Query<'a, B, T, S> {
             Some(filter) => Some(renderer.condition(&filter?)?),
             None => None,
         };
-        let projection_expression =
-            self.projection.as_deref().map(|paths| renderer.projection(paths));
+        let projection_expression = self
+            .projection
+            .as_deref()
+            .map(|paths| renderer.projection(paths));
         Ok(QueryInput {
             table_name: T::TABLE_NAME.to_owned(),
             key_condition_expression: Some(expression),
@@ -299,7 +302,10 @@ impl<'a, B: Backend, T: Table, S> Query<'a, B, T, S> {
     /// Reads only the attributes of projection `P` (a `ProjectionExpression`).
     pub fn project<P: Projection<Table = T>>(mut self) -> ProjectedQuery<'a, B, T, S, P> {
         self.projection = Some(P::projected_paths());
-        ProjectedQuery { query: self, projection: PhantomData }
+        ProjectedQuery {
+            query: self,
+            projection: PhantomData,
+        }
     }
 
     async fn send_with<O>(mut self, decode: fn(Item) -> Result<O>) -> Result<Page<O>> {

@@ -92,7 +92,9 @@ impl RetryPolicy {
     /// The upper bound of the wait after attempt `attempt` (counted from 1).
     pub fn backoff_ceiling(&self, attempt: u32) -> Duration {
         let doublings = attempt.saturating_sub(1).min(31);
-        self.base_delay.saturating_mul(1 << doublings).min(self.max_delay)
+        self.base_delay
+            .saturating_mul(1 << doublings)
+            .min(self.max_delay)
     }
 
     /// Waits after attempt `attempt` failed to finish the chunk.
@@ -134,7 +136,9 @@ mod tests {
         let policy = RetryPolicy::default()
             .base_delay(Duration::from_millis(10))
             .max_delay(Duration::from_millis(70));
-        let ceilings: Vec<_> = (1..=5).map(|a| policy.backoff_ceiling(a).as_millis()).collect();
+        let ceilings: Vec<_> = (1..=5)
+            .map(|a| policy.backoff_ceiling(a).as_millis())
+            .collect();
         assert_eq!(ceilings, [10, 20, 40, 70, 70]);
         assert_eq!(policy.backoff_ceiling(u32::MAX), Duration::from_millis(70));
     }

@@ -78,7 +78,10 @@ impl<'a, B: Backend, T: Table> Scan<'a, B, T> {
     /// Reads only the attributes of projection `P` (a `ProjectionExpression`).
     pub fn project<P: Projection<Table = T>>(mut self) -> ProjectedScan<'a, B, T, P> {
         self.projection = Some(P::projected_paths());
-        ProjectedScan { scan: self, projection: PhantomData }
+        ProjectedScan {
+            scan: self,
+            projection: PhantomData,
+        }
     }
 
     fn input(&mut self) -> Result<ScanInput> {
@@ -88,8 +91,10 @@ impl<'a, B: Backend, T: Table> Scan<'a, B, T> {
             Some(filter) => Some(renderer.condition(&filter?)?),
             None => None,
         };
-        let projection_expression =
-            self.projection.as_deref().map(|paths| renderer.projection(paths));
+        let projection_expression = self
+            .projection
+            .as_deref()
+            .map(|paths| renderer.projection(paths));
         Ok(ScanInput {
             table_name: T::TABLE_NAME.to_owned(),
             limit: self.limit.map(clamp),

@@ -3,9 +3,7 @@
 use super::Client;
 use crate::backend::Backend;
 use crate::error::{Error, Result};
-use crate::model::{
-    DeleteTableInput, DescribeTableInput, ListTablesInput, TableDescription,
-};
+use crate::model::{DeleteTableInput, DescribeTableInput, ListTablesInput, TableDescription};
 use crate::table::Table;
 
 impl<B: Backend> Client<B> {
@@ -14,7 +12,10 @@ impl<B: Backend> Client<B> {
     /// DynamoDB reports a new table as `CREATING` for a few seconds; the in-process engine
     /// makes it usable at once.
     pub async fn create_table<T: Table>(&self) -> Result<TableDescription> {
-        let output = self.backend.create_table(T::schema().create_table_input()).await?;
+        let output = self
+            .backend
+            .create_table(T::schema().create_table_input())
+            .await?;
         Ok(output.table_description.unwrap_or_default())
     }
 
@@ -29,14 +30,18 @@ impl<B: Backend> Client<B> {
 
     /// Deletes `T`'s table and everything in it.
     pub async fn delete_table<T: Table>(&self) -> Result<TableDescription> {
-        let input = DeleteTableInput { table_name: T::TABLE_NAME.to_owned() };
+        let input = DeleteTableInput {
+            table_name: T::TABLE_NAME.to_owned(),
+        };
         let output = self.backend.delete_table(input).await?;
         Ok(output.table_description.unwrap_or_default())
     }
 
     /// Describes `T`'s table.
     pub async fn describe_table<T: Table>(&self) -> Result<TableDescription> {
-        let input = DescribeTableInput { table_name: T::TABLE_NAME.to_owned() };
+        let input = DescribeTableInput {
+            table_name: T::TABLE_NAME.to_owned(),
+        };
         let output = self.backend.describe_table(input).await?;
         Ok(output.table.unwrap_or_default())
     }
@@ -46,7 +51,10 @@ impl<B: Backend> Client<B> {
         let mut names = Vec::new();
         let mut start = None;
         loop {
-            let input = ListTablesInput { exclusive_start_table_name: start.clone(), limit: None };
+            let input = ListTablesInput {
+                exclusive_start_table_name: start.clone(),
+                limit: None,
+            };
             let output = self.backend.list_tables(input).await?;
             names.extend(output.table_names);
             match output.last_evaluated_table_name {

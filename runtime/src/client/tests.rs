@@ -57,7 +57,10 @@ impl Table for Order {
         Ok(item)
     }
     fn from_item(mut item: Item) -> Result<Self> {
-        Ok(Order { customer: take_field(&mut item, "customer")?, seq: take_field(&mut item, "seq")? })
+        Ok(Order {
+            customer: take_field(&mut item, "customer")?,
+            seq: take_field(&mut item, "seq")?,
+        })
     }
     fn primary_key(&self) -> Key<Self> {
         Key::new(self.customer.clone(), self.seq)
@@ -108,7 +111,9 @@ impl Table for Flag {
         Ok(item)
     }
     fn from_item(mut item: Item) -> Result<Self> {
-        Ok(Flag { name: take_field(&mut item, "name")? })
+        Ok(Flag {
+            name: take_field(&mut item, "name")?,
+        })
     }
     fn primary_key(&self) -> Key<Self> {
         Key::new(self.name.clone(), NoSortKey)
@@ -127,7 +132,11 @@ struct Recorder {
 impl Recorder {
     fn next_cursor(&self) -> Option<Item> {
         let mut cursors = self.cursors.lock().unwrap();
-        if cursors.is_empty() { None } else { cursors.remove(0) }
+        if cursors.is_empty() {
+            None
+        } else {
+            cursors.remove(0)
+        }
     }
 }
 
@@ -136,20 +145,36 @@ fn unsupported<T: Send>() -> impl Future<Output = Result<T>> + Send {
 }
 
 impl Backend for Recorder {
-    fn create_table(&self, _: CreateTableInput) -> impl Future<Output = Result<CreateTableOutput>> + Send {
+    fn create_table(
+        &self,
+        _: CreateTableInput,
+    ) -> impl Future<Output = Result<CreateTableOutput>> + Send {
         unsupported()
     }
-    fn delete_table(&self, _: DeleteTableInput) -> impl Future<Output = Result<DeleteTableOutput>> + Send {
+    fn delete_table(
+        &self,
+        _: DeleteTableInput,
+    ) -> impl Future<Output = Result<DeleteTableOutput>> + Send {
         unsupported()
     }
-    fn describe_table(&self, _: DescribeTableInput) -> impl Future<Output = Result<DescribeTableOutput>> + Send {
+    fn describe_table(
+        &self,
+        _: DescribeTableInput,
+    ) -> impl Future<Output = Result<DescribeTableOutput>> + Send {
         unsupported()
     }
-    fn list_tables(&self, input: ListTablesInput) -> impl Future<Output = Result<ListTablesOutput>> + Send {
+    fn list_tables(
+        &self,
+        input: ListTablesInput,
+    ) -> impl Future<Output = Result<ListTablesOutput>> + Send {
         // A broken backend that always returns the same cursor.
         ready(Ok(ListTablesOutput {
             table_names: vec!["a".into()],
-            last_evaluated_table_name: Some(input.exclusive_start_table_name.unwrap_or_else(|| "a".into())),
+            last_evaluated_table_name: Some(
+                input
+                    .exclusive_start_table_name
+                    .unwrap_or_else(|| "a".into()),
+            ),
         }))
     }
     fn put_item(&self, _: PutItemInput) -> impl Future<Output = Result<PutItemOutput>> + Send {
@@ -158,15 +183,26 @@ impl Backend for Recorder {
     fn get_item(&self, _: GetItemInput) -> impl Future<Output = Result<GetItemOutput>> + Send {
         unsupported()
     }
-    fn delete_item(&self, _: DeleteItemInput) -> impl Future<Output = Result<DeleteItemOutput>> + Send {
+    fn delete_item(
+        &self,
+        _: DeleteItemInput,
+    ) -> impl Future<Output = Result<DeleteItemOutput>> + Send {
         unsupported()
     }
-    fn update_item(&self, _: UpdateItemInput) -> impl Future<Output = Result<UpdateItemOutput>> + Send {
+    fn update_item(
+        &self,
+        _: UpdateItemInput,
+    ) -> impl Future<Output = Result<UpdateItemOutput>> + Send {
         unsupported()
     }
     fn query(&self, input: QueryInput) -> impl Future<Output = Result<QueryOutput>> + Send {
         self.queries.lock().unwrap().push(input);
-        let item = Order { customer: "c".into(), seq: 1 }.to_item().unwrap();
+        let item = Order {
+            customer: "c".into(),
+            seq: 1,
+        }
+        .to_item()
+        .unwrap();
         ready(Ok(QueryOutput {
             items: Some(vec![item]),
             count: 1,
@@ -177,34 +213,66 @@ impl Backend for Recorder {
     }
     fn scan(&self, input: ScanInput) -> impl Future<Output = Result<ScanOutput>> + Send {
         self.scans.lock().unwrap().push(input);
-        ready(Ok(ScanOutput { items: Some(vec![]), count: 0, scanned_count: 0, last_evaluated_key: self.next_cursor(), consumed_capacity: None }))
+        ready(Ok(ScanOutput {
+            items: Some(vec![]),
+            count: 0,
+            scanned_count: 0,
+            last_evaluated_key: self.next_cursor(),
+            consumed_capacity: None,
+        }))
     }
-    fn transact_write_items(&self, _: TransactWriteItemsInput) -> impl Future<Output = Result<TransactWriteItemsOutput>> + Send {
+    fn transact_write_items(
+        &self,
+        _: TransactWriteItemsInput,
+    ) -> impl Future<Output = Result<TransactWriteItemsOutput>> + Send {
         unsupported()
     }
-    fn transact_get_items(&self, _: TransactGetItemsInput) -> impl Future<Output = Result<TransactGetItemsOutput>> + Send {
+    fn transact_get_items(
+        &self,
+        _: TransactGetItemsInput,
+    ) -> impl Future<Output = Result<TransactGetItemsOutput>> + Send {
         unsupported()
     }
-    fn batch_write_item(&self, _: BatchWriteItemInput) -> impl Future<Output = Result<BatchWriteItemOutput>> + Send {
+    fn batch_write_item(
+        &self,
+        _: BatchWriteItemInput,
+    ) -> impl Future<Output = Result<BatchWriteItemOutput>> + Send {
         unsupported()
     }
-    fn batch_get_item(&self, _: BatchGetItemInput) -> impl Future<Output = Result<BatchGetItemOutput>> + Send {
+    fn batch_get_item(
+        &self,
+        _: BatchGetItemInput,
+    ) -> impl Future<Output = Result<BatchGetItemOutput>> + Send {
         unsupported()
     }
-    fn update_time_to_live(&self, _: UpdateTimeToLiveInput) -> impl Future<Output = Result<UpdateTimeToLiveOutput>> + Send {
+    fn update_time_to_live(
+        &self,
+        _: UpdateTimeToLiveInput,
+    ) -> impl Future<Output = Result<UpdateTimeToLiveOutput>> + Send {
         unsupported()
     }
-    fn describe_time_to_live(&self, _: DescribeTimeToLiveInput) -> impl Future<Output = Result<DescribeTimeToLiveOutput>> + Send {
+    fn describe_time_to_live(
+        &self,
+        _: DescribeTimeToLiveInput,
+    ) -> impl Future<Output = Result<DescribeTimeToLiveOutput>> + Send {
         unsupported()
     }
 }
 
 fn block_on<F: Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(future)
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+        .block_on(future)
 }
 
 fn names(pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
-    Some(pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect())
+    Some(
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+    )
 }
 
 fn n(v: u32) -> AttributeValue {
@@ -222,11 +290,17 @@ fn query_renders_each_sort_condition_with_placeholders() {
         db.query::<Order>("c").sort_le(1u32).send().await.unwrap();
         db.query::<Order>("c").sort_gt(1u32).send().await.unwrap();
         db.query::<Order>("c").sort_ge(1u32).send().await.unwrap();
-        db.query::<Order>("c").sort_between(1u32, 9u32).send().await.unwrap();
+        db.query::<Order>("c")
+            .sort_between(1u32, 9u32)
+            .send()
+            .await
+            .unwrap();
     });
     let queries = recorder.queries.lock().unwrap();
-    let expressions: Vec<&str> =
-        queries.iter().map(|q| q.key_condition_expression.as_deref().unwrap()).collect();
+    let expressions: Vec<&str> = queries
+        .iter()
+        .map(|q| q.key_condition_expression.as_deref().unwrap())
+        .collect();
     assert_eq!(
         expressions,
         [
@@ -239,8 +313,14 @@ fn query_renders_each_sort_condition_with_placeholders() {
             "#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2",
         ]
     );
-    assert_eq!(queries[0].expression_attribute_names, names(&[("#n0", "customer")]));
-    assert_eq!(queries[1].expression_attribute_names, names(&[("#n0", "customer"), ("#n1", "seq")]));
+    assert_eq!(
+        queries[0].expression_attribute_names,
+        names(&[("#n0", "customer")])
+    );
+    assert_eq!(
+        queries[1].expression_attribute_names,
+        names(&[("#n0", "customer"), ("#n1", "seq")])
+    );
     let between = queries[6].expression_attribute_values.as_ref().unwrap();
     assert_eq!(between[":v0"], AttributeValue::S("c".into()));
     assert_eq!((&between[":v1"], &between[":v2"]), (&n(1), &n(9)));
@@ -256,7 +336,13 @@ fn rendering_is_deterministic() {
     let db = Client::new(recorder.clone());
     block_on(async {
         for _ in 0..3 {
-            db.query::<Order>("c").sort_between(1u32, 2u32).descending().limit(5).send().await.unwrap();
+            db.query::<Order>("c")
+                .sort_between(1u32, 2u32)
+                .descending()
+                .limit(5)
+                .send()
+                .await
+                .unwrap();
         }
     });
     let queries = recorder.queries.lock().unwrap();
@@ -268,7 +354,12 @@ fn rendering_is_deterministic() {
 #[test]
 fn all_follows_cursors_and_stops_on_a_repeated_one() {
     let recorder = Recorder::default();
-    let key = Order { customer: "c".into(), seq: 1 }.to_item().unwrap();
+    let key = Order {
+        customer: "c".into(),
+        seq: 1,
+    }
+    .to_item()
+    .unwrap();
     *recorder.cursors.lock().unwrap() = vec![Some(key.clone()), None];
     let db = Client::new(recorder.clone());
     let items = block_on(db.query::<Order>("c").all()).unwrap();
@@ -291,11 +382,20 @@ fn scan_segment_and_count_requests() {
     let recorder = Recorder::default();
     let db = Client::new(recorder.clone());
     block_on(async {
-        db.scan::<Order>().segment(2, 8).limit(10).consistent_read(true).send().await.unwrap();
+        db.scan::<Order>()
+            .segment(2, 8)
+            .limit(10)
+            .consistent_read(true)
+            .send()
+            .await
+            .unwrap();
         db.scan::<Order>().count().await.unwrap();
     });
     let scans = recorder.scans.lock().unwrap();
-    assert_eq!((scans[0].segment, scans[0].total_segments), (Some(2), Some(8)));
+    assert_eq!(
+        (scans[0].segment, scans[0].total_segments),
+        (Some(2), Some(8))
+    );
     assert_eq!(scans[0].limit, Some(10));
     assert_eq!(scans[0].consistent_read, Some(true));
     assert_eq!(scans[1].select, Some(Select::Count));
@@ -312,7 +412,13 @@ fn keys_and_schemas() {
     assert_eq!(input.billing_mode, Some(BillingMode::Provisioned));
     assert_eq!(
         input.provisioned_throughput,
-        Some(ProvisionedThroughput { read_capacity_units: 5, write_capacity_units: 2 })
+        Some(ProvisionedThroughput {
+            read_capacity_units: 5,
+            write_capacity_units: 2
+        })
     );
-    assert_eq!(format!("{:?}", Key::<Flag>::new("f".into(), NoSortKey)), r#"Key { table: "flags", name: "f", sort: NoSortKey }"#);
+    assert_eq!(
+        format!("{:?}", Key::<Flag>::new("f".into(), NoSortKey)),
+        r#"Key { table: "flags", name: "f", sort: NoSortKey }"#
+    );
 }

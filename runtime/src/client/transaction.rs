@@ -48,7 +48,10 @@ impl<B: Backend> Client<B> {
 
     /// A TransactGetItems request: a consistent snapshot of up to 100 items from any tables.
     pub fn transact_get(&self) -> TransactGetBuilder<'_, B> {
-        TransactGetBuilder { client: self, gets: Vec::new() }
+        TransactGetBuilder {
+            client: self,
+            gets: Vec::new(),
+        }
     }
 }
 
@@ -71,7 +74,10 @@ struct Rendered {
 fn render<T: Table>(guard: Guard, condition: Option<Condition<T>>) -> Result<Rendered> {
     let mut renderer = Renderer::new();
     let expression = render_with::<T>(&mut renderer, guard, condition)?;
-    Ok(Rendered { expression, renderer })
+    Ok(Rendered {
+        expression,
+        renderer,
+    })
 }
 
 fn render_with<T: Table>(
@@ -304,7 +310,9 @@ impl<'a, B: Backend> IntoFuture for Transaction<'a, B> {
 
 impl<B> std::fmt::Debug for Transaction<'_, B> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Transaction").field("actions", &self.actions.len()).finish_non_exhaustive()
+        f.debug_struct("Transaction")
+            .field("actions", &self.actions.len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -369,18 +377,28 @@ impl<'a, B: Backend> TransactGetBuilder<'a, B> {
     /// Reads the item with `key`; read it back from the results with the returned handle.
     pub fn get<T: Table>(&mut self, key: Key<T>) -> ItemHandle<T> {
         let get = key.to_item().map(|key| {
-            TransactGet { table_name: T::TABLE_NAME.to_owned(), key, ..TransactGet::default() }
-                .into()
+            TransactGet {
+                table_name: T::TABLE_NAME.to_owned(),
+                key,
+                ..TransactGet::default()
+            }
+            .into()
         });
         self.gets.push(get);
-        ItemHandle { index: self.gets.len() - 1, table: PhantomData }
+        ItemHandle {
+            index: self.gets.len() - 1,
+            table: PhantomData,
+        }
     }
 
     /// Sends the request.
     pub async fn send(self) -> Result<TransactGetResults> {
         let transact_items = self.gets.into_iter().collect::<Result<Vec<_>>>()?;
         let expected = transact_items.len();
-        let input = TransactGetItemsInput { transact_items, ..TransactGetItemsInput::default() };
+        let input = TransactGetItemsInput {
+            transact_items,
+            ..TransactGetItemsInput::default()
+        };
         let output = self.client.backend().transact_get_items(input).await?;
         let items: Vec<Option<Item>> = output
             .responses
@@ -409,7 +427,9 @@ impl<'a, B: Backend> IntoFuture for TransactGetBuilder<'a, B> {
 
 impl<B> std::fmt::Debug for TransactGetBuilder<'_, B> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TransactGetBuilder").field("gets", &self.gets.len()).finish_non_exhaustive()
+        f.debug_struct("TransactGetBuilder")
+            .field("gets", &self.gets.len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -424,9 +444,9 @@ impl TransactGetResults {
     pub fn get<T: Table>(&self, handle: ItemHandle<T>) -> Result<Option<T>> {
         match self.items.get(handle.index) {
             Some(item) => item.clone().map(T::from_item).transpose(),
-            None => {
-                Err(Error::configuration("the handle belongs to another `transact_get` request"))
-            }
+            None => Err(Error::configuration(
+                "the handle belongs to another `transact_get` request",
+            )),
         }
     }
 }

@@ -60,7 +60,12 @@ pub struct UpdateItem<'a, B, T: Table> {
 
 impl<'a, B: Backend, T: Table + Document> UpdateItem<'a, B, T> {
     fn new(client: &'a Client<B>, key: Key<T>, update: Update<T>, guard: Guard) -> Self {
-        UpdateItem { client, key, update, condition: WriteCondition::new(guard) }
+        UpdateItem {
+            client,
+            key,
+            update,
+            condition: WriteCondition::new(guard),
+        }
     }
 
     /// Update only if the existing item (or its absence) meets `condition`. Calling it
@@ -79,7 +84,10 @@ impl<'a, B: Backend, T: Table + Document> UpdateItem<'a, B, T> {
 
     /// Return the whole item as it is after the update.
     pub fn return_new(self) -> UpdateReturning<'a, B, T> {
-        UpdateReturning { update: self, values: ReturnValue::AllNew }
+        UpdateReturning {
+            update: self,
+            values: ReturnValue::AllNew,
+        }
     }
 
     /// Return the whole item as it was before the update (`None` when an upsert created it).
@@ -161,7 +169,11 @@ impl<B: Backend, T: Table + Document> UpdateReturningOld<'_, B, T> {
     pub async fn send(self) -> Result<Option<T>> {
         let (input, client) = self.update.input(Some(ReturnValue::AllOld))?;
         let output = client.backend.update_item(input).await?;
-        output.attributes.filter(|item| !item.is_empty()).map(T::from_item).transpose()
+        output
+            .attributes
+            .filter(|item| !item.is_empty())
+            .map(T::from_item)
+            .transpose()
     }
 }
 

@@ -115,7 +115,10 @@ impl<B: Backend> Client<B> {
             ),
             ..PutItemInput::default()
         };
-        self.backend().put_item(input).await.map_err(|error| conflict::<T>(error, expected))?;
+        self.backend()
+            .put_item(input)
+            .await
+            .map_err(|error| conflict::<T>(error, expected))?;
         Ok(())
     }
 
@@ -182,7 +185,10 @@ impl<B: Backend> Client<B> {
             ),
             ..DeleteItemInput::default()
         };
-        self.backend().delete_item(input).await.map_err(|error| conflict::<T>(error, expected))?;
+        self.backend()
+            .delete_item(input)
+            .await
+            .map_err(|error| conflict::<T>(error, expected))?;
         Ok(())
     }
 }

@@ -62,7 +62,9 @@ impl<T: Attribute> Attribute for Box<T> {
 }
 
 fn empty_set_error() -> Error {
-    Error::conversion("an empty set cannot be stored in DynamoDB (an empty set field is left out of the item)")
+    Error::conversion(
+        "an empty set cannot be stored in DynamoDB (an empty set field is left out of the item)",
+    )
 }
 
 /// DynamoDB rejects sets with duplicate members; a Rust set would silently drop them.
@@ -131,7 +133,10 @@ fn map_to_attribute<'a, V: Attribute + 'a>(
 ) -> Result<AttributeValue> {
     let mut map = Item::new();
     for (key, value) in entries {
-        map.insert(key.clone(), value.to_attribute().map_err(|e| e.in_attribute(key))?);
+        map.insert(
+            key.clone(),
+            value.to_attribute().map_err(|e| e.in_attribute(key))?,
+        );
     }
     Ok(AttributeValue::M(map))
 }

@@ -156,7 +156,9 @@ macro_rules! integer {
     (@vec $ty:ident) => {};
 }
 
-integer!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
+integer!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize
+);
 
 /// Converts any integer exactly; only 128-bit values beyond 38 significant digits fail.
 fn integer_to_number<T: TryInto<i128> + TryInto<u128> + Copy + std::fmt::Display>(
@@ -166,7 +168,11 @@ fn integer_to_number<T: TryInto<i128> + TryInto<u128> + Copy + std::fmt::Display
         Ok(v) => Number::try_from(v),
         Err(_) => match TryInto::<u128>::try_into(value) {
             Ok(v) => Number::try_from(v),
-            Err(_) => return Err(Error::conversion(format!("integer {value} is out of range"))),
+            Err(_) => {
+                return Err(Error::conversion(format!(
+                    "integer {value} is out of range"
+                )));
+            }
         },
     };
     converted.map_err(|e| Error::conversion(format!("integer {value} cannot be stored: {e}")))
@@ -246,7 +252,9 @@ mod chrono_impls {
     /// time order (useful in sort keys).
     impl Attribute for DateTime<Utc> {
         fn to_attribute(&self) -> Result<AttributeValue> {
-            Ok(AttributeValue::S(self.to_rfc3339_opts(SecondsFormat::Micros, true)))
+            Ok(AttributeValue::S(
+                self.to_rfc3339_opts(SecondsFormat::Micros, true),
+            ))
         }
 
         fn from_attribute(value: AttributeValue) -> Result<Self> {

@@ -97,7 +97,11 @@ pub struct RawExpression {
 impl RawExpression {
     /// A raw expression with no placeholders yet.
     pub fn new(expression: impl Into<String>) -> Self {
-        RawExpression { expression: expression.into(), names: Vec::new(), values: Vec::new() }
+        RawExpression {
+            expression: expression.into(),
+            names: Vec::new(),
+            values: Vec::new(),
+        }
     }
 
     /// Adds a `#name` placeholder (`placeholder` includes the `#`).
@@ -134,11 +138,17 @@ struct ErrorCell(Error);
 
 impl<T> Condition<T> {
     fn new(node: ConditionNode) -> Self {
-        Condition { node: Ok(node), table: PhantomData }
+        Condition {
+            node: Ok(node),
+            table: PhantomData,
+        }
     }
 
     fn failed(error: Error) -> Self {
-        Condition { node: Err(ErrorCell(error)), table: PhantomData }
+        Condition {
+            node: Err(ErrorCell(error)),
+            table: PhantomData,
+        }
     }
 
     fn build(build: impl FnOnce() -> Result<ConditionNode>) -> Self {
@@ -172,7 +182,10 @@ impl<T> Condition<T> {
     ) -> Self {
         match (self.node, other.node) {
             (Ok(a), Ok(b)) => Condition::new(join(a, b)),
-            (Err(error), _) | (_, Err(error)) => Condition { node: Err(error), table: PhantomData },
+            (Err(error), _) | (_, Err(error)) => Condition {
+                node: Err(error),
+                table: PhantomData,
+            },
         }
     }
 
@@ -188,7 +201,10 @@ impl<T> Not for Condition<T> {
     fn not(self) -> Condition<T> {
         match self.node {
             Ok(node) => Condition::new(ConditionNode::Not(Box::new(node))),
-            Err(error) => Condition { node: Err(error), table: PhantomData },
+            Err(error) => Condition {
+                node: Err(error),
+                table: PhantomData,
+            },
         }
     }
 }
@@ -231,7 +247,10 @@ impl<T, V, K> Path<T, V, K> {
     pub fn is_in<A: AsValue<V>>(&self, values: impl IntoIterator<Item = A>) -> Condition<T> {
         let path = Operand::Path(self.raw().clone());
         Condition::build(|| {
-            let values = values.into_iter().map(|v| value(v)).collect::<Result<Vec<_>>>()?;
+            let values = values
+                .into_iter()
+                .map(|v| value(v))
+                .collect::<Result<Vec<_>>>()?;
             if values.is_empty() || values.len() > MAX_IN_OPERANDS {
                 return Err(Error::conversion(format!(
                     "`IN` takes 1 to {MAX_IN_OPERANDS} values, not {}",
@@ -344,7 +363,10 @@ impl<T, V, K> Path<T, V, K> {
     where
         V: HasSize,
     {
-        Size { path: self.raw().clone(), table: PhantomData }
+        Size {
+            path: self.raw().clone(),
+            table: PhantomData,
+        }
     }
 }
 

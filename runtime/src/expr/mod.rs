@@ -19,8 +19,8 @@ pub use condition::{
     Comparator, Condition, ConditionNode, MAX_IN_OPERANDS, Operand, RawExpression, Size,
 };
 pub use path::{
-    Document, Element, Field, KeyField, ListElement, ListType, MapType, Mutable, Path,
-    PathElement, RawPath, field_path,
+    Document, Element, Field, KeyField, ListElement, ListType, MapType, Mutable, Path, PathElement,
+    RawPath, field_path,
 };
 pub use projection::{Projection, projected};
 pub use render::Renderer;

@@ -26,7 +26,10 @@ pub struct RawPath {
 impl RawPath {
     /// The path of a top-level attribute.
     pub fn attribute(name: impl Into<Cow<'static, str>>) -> Self {
-        RawPath { head: name.into(), rest: Vec::new() }
+        RawPath {
+            head: name.into(),
+            rest: Vec::new(),
+        }
     }
 
     /// This path extended by a map entry or struct field name.
@@ -120,7 +123,10 @@ impl<T, V, K> Path<T, V, K> {
     #[doc(hidden)]
     /// A path from its untyped form (generated code and escape hatches only).
     pub fn from_raw(raw: RawPath) -> Self {
-        Path { raw, marker: PhantomData }
+        Path {
+            raw,
+            marker: PhantomData,
+        }
     }
 
     /// The untyped path.

@@ -75,10 +75,20 @@ impl Renderer {
     pub fn condition(&mut self, node: &ConditionNode) -> Result<String> {
         Ok(match node {
             ConditionNode::Compare(a, comparator, b) => {
-                format!("{} {} {}", self.operand(a), comparator.as_str(), self.operand(b))
+                format!(
+                    "{} {} {}",
+                    self.operand(a),
+                    comparator.as_str(),
+                    self.operand(b)
+                )
             }
             ConditionNode::Between(a, low, high) => {
-                format!("{} BETWEEN {} AND {}", self.operand(a), self.operand(low), self.operand(high))
+                format!(
+                    "{} BETWEEN {} AND {}",
+                    self.operand(a),
+                    self.operand(low),
+                    self.operand(high)
+                )
             }
             ConditionNode::In(a, values) => {
                 let a = self.operand(a);
@@ -98,8 +108,12 @@ impl Renderer {
             ConditionNode::Contains(path, member) => {
                 format!("contains({}, {})", self.path(path), self.value(member))
             }
-            ConditionNode::And(a, b) => format!("({}) AND ({})", self.condition(a)?, self.condition(b)?),
-            ConditionNode::Or(a, b) => format!("({}) OR ({})", self.condition(a)?, self.condition(b)?),
+            ConditionNode::And(a, b) => {
+                format!("({}) AND ({})", self.condition(a)?, self.condition(b)?)
+            }
+            ConditionNode::Or(a, b) => {
+                format!("({}) OR ({})", self.condition(a)?, self.condition(b)?)
+            }
             ConditionNode::Not(a) => format!("NOT ({})", self.condition(a)?),
             ConditionNode::Raw(raw) => {
                 for (placeholder, name) in &raw.names {
@@ -148,14 +162,21 @@ impl Renderer {
                     set.push(format!("{target} = {value}"));
                 }
                 UpdateAction::Remove(path) => remove.push(self.path(path)),
-                UpdateAction::Add(path, v) => add.push(format!("{} {}", self.path(path), self.value(v))),
+                UpdateAction::Add(path, v) => {
+                    add.push(format!("{} {}", self.path(path), self.value(v)))
+                }
                 UpdateAction::Delete(path, v) => {
                     delete.push(format!("{} {}", self.path(path), self.value(v)));
                 }
             }
         }
         let mut clauses = Vec::new();
-        for (keyword, items) in [("SET", set), ("REMOVE", remove), ("ADD", add), ("DELETE", delete)] {
+        for (keyword, items) in [
+            ("SET", set),
+            ("REMOVE", remove),
+            ("ADD", add),
+            ("DELETE", delete),
+        ] {
             if !items.is_empty() {
                 clauses.push(format!("{keyword} {}", items.join(", ")));
             }

@@ -57,9 +57,15 @@ fn boolean_structure_is_parenthesized() {
     let winner = path::<Option<String>>("winner");
     let condition = winner.not_exists().and(turn.lt(9).or(!turn.eq(0)));
     let (text, renderer) = render(condition);
-    assert_eq!(text, "(attribute_not_exists(#n0)) AND ((#n1 < :v0) OR (NOT (#n1 = :v1)))");
+    assert_eq!(
+        text,
+        "(attribute_not_exists(#n0)) AND ((#n1 < :v0) OR (NOT (#n1 = :v1)))"
+    );
     let names = renderer.names().unwrap();
-    assert_eq!((names["#n0"].as_str(), names["#n1"].as_str()), ("winner", "turn"));
+    assert_eq!(
+        (names["#n0"].as_str(), names["#n1"].as_str()),
+        ("winner", "turn")
+    );
     let values = renderer.values().unwrap();
     assert_eq!((&values[":v0"], &values[":v1"]), (&n(9), &n(0)));
 }
@@ -70,8 +76,15 @@ fn nested_paths_reuse_name_placeholders() {
     let lines: Path<Game, Vec<String>> = path("lines");
     let city = address.entry("city");
     let first = lines.at(0);
-    let (text, renderer) = render(city.eq("Oslo").and(first.begins_with("1")).and(address.exists()));
-    assert_eq!(text, "((#n0.#n1 = :v0) AND (begins_with(#n2[0], :v1))) AND (attribute_exists(#n0))");
+    let (text, renderer) = render(
+        city.eq("Oslo")
+            .and(first.begins_with("1"))
+            .and(address.exists()),
+    );
+    assert_eq!(
+        text,
+        "((#n0.#n1 = :v0) AND (begins_with(#n2[0], :v1))) AND (attribute_exists(#n0))"
+    );
     assert_eq!(renderer.names().unwrap().len(), 3);
 }
 
@@ -85,7 +98,11 @@ fn user_text_never_reaches_the_expression() {
 
 #[test]
 fn rendering_is_deterministic() {
-    let build = || path::<u32>("turn").between(1, 2).and(path::<String>("name").begins_with("a"));
+    let build = || {
+        path::<u32>("turn")
+            .between(1, 2)
+            .and(path::<String>("name").begins_with("a"))
+    };
     assert_eq!(render(build()).0, render(build()).0);
     assert_eq!(render(build()).1.values(), render(build()).1.values());
 }
@@ -102,18 +119,29 @@ fn in_takes_one_to_a_hundred_values() {
 #[test]
 fn conversion_errors_surface_when_rendering() {
     let ratio = path::<f64>("ratio");
-    let error = ratio.eq(f64::NAN).and(ratio.gt(1.0)).into_node().unwrap_err();
+    let error = ratio
+        .eq(f64::NAN)
+        .and(ratio.gt(1.0))
+        .into_node()
+        .unwrap_err();
     assert!(error.is_conversion());
 }
 
 #[test]
 fn raw_expressions_keep_their_placeholders() {
-    let raw = RawExpression::new("size(#t) > :min").name("#t", "tags").value(":min", n(2));
+    let raw = RawExpression::new("size(#t) > :min")
+        .name("#t", "tags")
+        .value(":min", n(2));
     let (text, renderer) = render(Condition::raw_unchecked(raw).and(path::<u32>("turn").eq(1)));
     assert_eq!(text, "((size(#t) > :min)) AND (#n0 = :v0)");
     let names = renderer.names().unwrap();
-    assert_eq!((names["#t"].as_str(), names["#n0"].as_str()), ("tags", "turn"));
-    let clash = RawExpression::new("#n0 = :x").name("#n0", "a").value(":x", n(1));
+    assert_eq!(
+        (names["#t"].as_str(), names["#n0"].as_str()),
+        ("tags", "turn")
+    );
+    let clash = RawExpression::new("#n0 = :x")
+        .name("#n0", "a")
+        .value(":x", n(1));
     let mut renderer = Renderer::new();
     let error = renderer.condition(&Condition::<Game>::raw_unchecked(clash).into_node().unwrap());
     assert!(error.unwrap_err().message().contains("collides"));
@@ -146,7 +174,10 @@ fn updates_group_actions_into_clauses() {
          REMOVE #n6, #n3[3] ADD #n2 :v2, #n5 :v7 DELETE #n5 :v8"
     );
     let values = renderer.values().unwrap();
-    assert_eq!(values[":v3"], AttributeValue::L(vec![AttributeValue::S("e4".into())]));
+    assert_eq!(
+        values[":v3"],
+        AttributeValue::L(vec![AttributeValue::S("e4".into())])
+    );
     assert_eq!(values[":v7"], AttributeValue::Ss(vec!["new".into()]));
 }
 
@@ -162,6 +193,10 @@ fn empty_updates_and_empty_member_lists_are_errors() {
 #[test]
 fn projections_render_paths() {
     let mut renderer = Renderer::new();
-    let paths = [RawPath::attribute("a"), RawPath::attribute("b").child("c").index(2), RawPath::attribute("a")];
+    let paths = [
+        RawPath::attribute("a"),
+        RawPath::attribute("b").child("c").index(2),
+        RawPath::attribute("a"),
+    ];
     assert_eq!(renderer.projection(&paths), "#n0, #n1.#n2[2], #n0");
 }

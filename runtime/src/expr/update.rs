@@ -49,13 +49,20 @@ pub struct Update<T> {
 
 impl<T> Default for Update<T> {
     fn default() -> Self {
-        Update { actions: Vec::new(), error: None, table: PhantomData }
+        Update {
+            actions: Vec::new(),
+            error: None,
+            table: PhantomData,
+        }
     }
 }
 
 impl<T> std::fmt::Debug for Update<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Update").field("actions", &self.actions).field("error", &self.error).finish()
+        f.debug_struct("Update")
+            .field("actions", &self.actions)
+            .field("error", &self.error)
+            .finish()
     }
 }
 
@@ -78,32 +85,51 @@ impl<T> Update<T> {
     /// `SET path = value`.
     #[must_use]
     pub fn set<V, K: Mutable>(self, path: Path<T, V, K>, value: impl AsValue<V>) -> Self {
-        let action = value.to_value().map(|v| UpdateAction::Set(path.into_raw(), SetValue::Value(v)));
+        let action = value
+            .to_value()
+            .map(|v| UpdateAction::Set(path.into_raw(), SetValue::Value(v)));
         self.push(action)
     }
 
     /// `SET path = if_not_exists(path, value)`: set only when the attribute is missing.
     #[must_use]
-    pub fn set_if_not_exists<V, K: Mutable>(self, path: Path<T, V, K>, value: impl AsValue<V>) -> Self {
+    pub fn set_if_not_exists<V, K: Mutable>(
+        self,
+        path: Path<T, V, K>,
+        value: impl AsValue<V>,
+    ) -> Self {
         let raw = path.into_raw();
-        let action =
-            value.to_value().map(|v| UpdateAction::Set(raw.clone(), SetValue::IfNotExists(raw, v)));
+        let action = value
+            .to_value()
+            .map(|v| UpdateAction::Set(raw.clone(), SetValue::IfNotExists(raw, v)));
         self.push(action)
     }
 
     /// `SET path = path + n` (the attribute must exist).
     #[must_use]
-    pub fn increment<V: Numeric, K: Mutable>(self, path: Path<T, V, K>, n: impl AsValue<V>) -> Self {
+    pub fn increment<V: Numeric, K: Mutable>(
+        self,
+        path: Path<T, V, K>,
+        n: impl AsValue<V>,
+    ) -> Self {
         let raw = path.into_raw();
-        let action = n.to_value().map(|v| UpdateAction::Set(raw.clone(), SetValue::Plus(raw, v)));
+        let action = n
+            .to_value()
+            .map(|v| UpdateAction::Set(raw.clone(), SetValue::Plus(raw, v)));
         self.push(action)
     }
 
     /// `SET path = path - n` (the attribute must exist).
     #[must_use]
-    pub fn decrement<V: Numeric, K: Mutable>(self, path: Path<T, V, K>, n: impl AsValue<V>) -> Self {
+    pub fn decrement<V: Numeric, K: Mutable>(
+        self,
+        path: Path<T, V, K>,
+        n: impl AsValue<V>,
+    ) -> Self {
         let raw = path.into_raw();
-        let action = n.to_value().map(|v| UpdateAction::Set(raw.clone(), SetValue::Minus(raw, v)));
+        let action = n
+            .to_value()
+            .map(|v| UpdateAction::Set(raw.clone(), SetValue::Minus(raw, v)));
         self.push(action)
     }
 
@@ -126,7 +152,8 @@ impl<T> Update<T> {
         V::Element: Attribute,
     {
         let raw = path.into_raw();
-        let action = list_of(elements).map(|v| UpdateAction::Set(raw.clone(), SetValue::Append(raw, v)));
+        let action =
+            list_of(elements).map(|v| UpdateAction::Set(raw.clone(), SetValue::Append(raw, v)));
         self.push(action)
     }
 
@@ -142,7 +169,8 @@ impl<T> Update<T> {
         V::Element: Attribute,
     {
         let raw = path.into_raw();
-        let action = list_of(elements).map(|v| UpdateAction::Set(raw.clone(), SetValue::Prepend(raw, v)));
+        let action =
+            list_of(elements).map(|v| UpdateAction::Set(raw.clone(), SetValue::Prepend(raw, v)));
         self.push(action)
     }
 

@@ -118,7 +118,9 @@ macro_rules! numbers {
     )+};
 }
 
-numbers!(i8, i16, i32, i64, i128, isize, u16, u32, u64, u128, usize, f32, f64, Number);
+numbers!(
+    i8, i16, i32, i64, i128, isize, u16, u32, u64, u128, usize, f32, f64, Number
+);
 
 impl Ordered for u8 {}
 impl Numeric for u8 {}

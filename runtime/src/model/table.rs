@@ -21,12 +21,18 @@ pub struct KeySchemaElement {
 impl KeySchemaElement {
     /// A partition (`HASH`) key element.
     pub fn hash(name: impl Into<String>) -> Self {
-        KeySchemaElement { attribute_name: name.into(), key_type: KeyType::Hash }
+        KeySchemaElement {
+            attribute_name: name.into(),
+            key_type: KeyType::Hash,
+        }
     }
 
     /// A sort (`RANGE`) key element.
     pub fn range(name: impl Into<String>) -> Self {
-        KeySchemaElement { attribute_name: name.into(), key_type: KeyType::Range }
+        KeySchemaElement {
+            attribute_name: name.into(),
+            key_type: KeyType::Range,
+        }
     }
 }
 
@@ -43,7 +49,10 @@ pub struct AttributeDefinition {
 impl AttributeDefinition {
     /// An attribute definition.
     pub fn new(name: impl Into<String>, attribute_type: ScalarAttributeType) -> Self {
-        AttributeDefinition { attribute_name: name.into(), attribute_type }
+        AttributeDefinition {
+            attribute_name: name.into(),
+            attribute_type,
+        }
     }
 }
 

@@ -26,7 +26,8 @@ impl<'de> Deserialize<'de> for Number {
                 f.write_str("a number as a string")
             }
             fn visit_str<E: de::Error>(self, text: &str) -> Result<Number, E> {
-                Number::parse(text).map_err(|e| E::custom(format_args!("invalid number `{text}`: {e}")))
+                Number::parse(text)
+                    .map_err(|e| E::custom(format_args!("invalid number `{text}`: {e}")))
             }
         }
         deserializer.deserialize_str(NumberVisitor)
@@ -134,7 +135,10 @@ impl<'de> Visitor<'de> for ValueVisitor {
             "SS" => AttributeValue::Ss(map.next_value()?),
             "NS" => AttributeValue::Ns(map.next_value()?),
             "BS" => AttributeValue::Bs(
-                map.next_value::<Vec<FromBase64>>()?.into_iter().map(|b| b.0).collect(),
+                map.next_value::<Vec<FromBase64>>()?
+                    .into_iter()
+                    .map(|b| b.0)
+                    .collect(),
             ),
             other => {
                 return Err(de::Error::unknown_field(
