@@ -7,8 +7,8 @@ use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types as sdk;
 
 use super::error::from_sdk;
-use super::table::{built, consumed_capacity, item_collection_metrics, to_sdk_enum};
-use super::value::{item_from_sdk, item_to_sdk};
+use super::table::{built, consumed_capacity, item_collection_metrics, sdk_enum};
+use super::value::{item_from_sdk, item_to_sdk, names_to_sdk};
 use crate::error::Result;
 use crate::model::{
     BatchGetItemInput, BatchGetItemOutput, BatchWriteItemInput, BatchWriteItemOutput,
@@ -73,11 +73,7 @@ fn keys_and_attributes(value: KeysAndAttributes) -> Result<sdk::KeysAndAttribute
             .set_attributes_to_get(value.attributes_to_get)
             .set_consistent_read(value.consistent_read)
             .set_projection_expression(value.projection_expression)
-            .set_expression_attribute_names(
-                value
-                    .expression_attribute_names
-                    .map(|names| names.into_iter().collect()),
-            )
+            .set_expression_attribute_names(names_to_sdk(value.expression_attribute_names))
             .build(),
     )
 }
@@ -116,16 +112,8 @@ pub(crate) async fn batch_write_item(
     let output = client
         .batch_write_item()
         .set_request_items(Some(items))
-        .set_return_consumed_capacity(
-            input
-                .return_consumed_capacity
-                .map(|rc| to_sdk_enum!(rc, sdk::ReturnConsumedCapacity)),
-        )
-        .set_return_item_collection_metrics(
-            input
-                .return_item_collection_metrics
-                .map(|m| to_sdk_enum!(m, sdk::ReturnItemCollectionMetrics)),
-        )
+        .set_return_consumed_capacity(sdk_enum(input.return_consumed_capacity))
+        .set_return_item_collection_metrics(sdk_enum(input.return_item_collection_metrics))
         .send()
         .await
         .map_err(from_sdk)?;
@@ -180,11 +168,7 @@ pub(crate) async fn batch_get_item(
     let output = client
         .batch_get_item()
         .set_request_items(Some(items))
-        .set_return_consumed_capacity(
-            input
-                .return_consumed_capacity
-                .map(|rc| to_sdk_enum!(rc, sdk::ReturnConsumedCapacity)),
-        )
+        .set_return_consumed_capacity(sdk_enum(input.return_consumed_capacity))
         .send()
         .await
         .map_err(from_sdk)?;

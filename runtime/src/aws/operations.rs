@@ -2,17 +2,15 @@
 //! send, and the SDK response back into the model. Every member of the model's request is
 //! passed on, set or not, so DynamoDB sees what the caller wrote and judges it.
 
-use std::collections::{BTreeMap, HashMap};
-
 use aws_sdk_dynamodb::Client;
 
 use super::error::from_sdk;
 use super::table::{
     self, attribute_definition, attribute_updates, billing_mode, conditions, consumed_capacity,
     expected, global_secondary_index, item_collection_metrics, key_schema, local_secondary_index,
-    provisioned_throughput, stream_specification, table_class, table_description, to_sdk_enum,
+    provisioned_throughput, sdk_enum, stream_specification, table_class, table_description,
 };
-use super::value::{item_to_sdk, opt_item_from_sdk, opt_item_to_sdk, values_to_sdk};
+use super::value::{item_to_sdk, names_to_sdk, opt_item_from_sdk, opt_item_to_sdk, values_to_sdk};
 use crate::error::Result;
 use crate::model::{
     CreateTableInput, CreateTableOutput, DeleteItemInput, DeleteItemOutput, DeleteTableInput,
@@ -20,11 +18,6 @@ use crate::model::{
     ListTablesInput, ListTablesOutput, PutItemInput, PutItemOutput, QueryInput, QueryOutput,
     ScanInput, ScanOutput, UpdateItemInput, UpdateItemOutput,
 };
-use aws_sdk_dynamodb::types as sdk;
-
-fn names(names: Option<BTreeMap<String, String>>) -> Option<HashMap<String, String>> {
-    names.map(|names| names.into_iter().collect())
-}
 
 fn each<T, U>(values: Option<Vec<T>>, f: impl FnMut(T) -> Result<U>) -> Result<Option<Vec<U>>> {
     values
@@ -129,34 +122,16 @@ pub(crate) async fn put_item(client: &Client, input: PutItemInput) -> Result<Put
         .table_name(input.table_name)
         .set_item(Some(item_to_sdk(input.item)))
         .set_condition_expression(input.condition_expression)
-        .set_expression_attribute_names(names(input.expression_attribute_names))
+        .set_expression_attribute_names(names_to_sdk(input.expression_attribute_names))
         .set_expression_attribute_values(values_to_sdk(input.expression_attribute_values))
         .set_expected(expected(input.expected))
-        .set_conditional_operator(
-            input
-                .conditional_operator
-                .map(|op| to_sdk_enum!(op, sdk::ConditionalOperator)),
-        )
-        .set_return_values(
-            input
-                .return_values
-                .map(|rv| to_sdk_enum!(rv, sdk::ReturnValue)),
-        )
-        .set_return_consumed_capacity(
-            input
-                .return_consumed_capacity
-                .map(|rc| to_sdk_enum!(rc, sdk::ReturnConsumedCapacity)),
-        )
-        .set_return_item_collection_metrics(
-            input
-                .return_item_collection_metrics
-                .map(|m| to_sdk_enum!(m, sdk::ReturnItemCollectionMetrics)),
-        )
-        .set_return_values_on_condition_check_failure(
-            input
-                .return_values_on_condition_check_failure
-                .map(|rv| to_sdk_enum!(rv, sdk::ReturnValuesOnConditionCheckFailure)),
-        )
+        .set_conditional_operator(sdk_enum(input.conditional_operator))
+        .set_return_values(sdk_enum(input.return_values))
+        .set_return_consumed_capacity(sdk_enum(input.return_consumed_capacity))
+        .set_return_item_collection_metrics(sdk_enum(input.return_item_collection_metrics))
+        .set_return_values_on_condition_check_failure(sdk_enum(
+            input.return_values_on_condition_check_failure,
+        ))
         .send()
         .await
         .map_err(from_sdk)?;
@@ -177,13 +152,9 @@ pub(crate) async fn get_item(client: &Client, input: GetItemInput) -> Result<Get
         .set_key(Some(item_to_sdk(input.key)))
         .set_consistent_read(input.consistent_read)
         .set_projection_expression(input.projection_expression)
-        .set_expression_attribute_names(names(input.expression_attribute_names))
+        .set_expression_attribute_names(names_to_sdk(input.expression_attribute_names))
         .set_attributes_to_get(input.attributes_to_get)
-        .set_return_consumed_capacity(
-            input
-                .return_consumed_capacity
-                .map(|rc| to_sdk_enum!(rc, sdk::ReturnConsumedCapacity)),
-        )
+        .set_return_consumed_capacity(sdk_enum(input.return_consumed_capacity))
         .send()
         .await
         .map_err(from_sdk)?;
@@ -202,34 +173,16 @@ pub(crate) async fn delete_item(
         .table_name(input.table_name)
         .set_key(Some(item_to_sdk(input.key)))
         .set_condition_expression(input.condition_expression)
-        .set_expression_attribute_names(names(input.expression_attribute_names))
+        .set_expression_attribute_names(names_to_sdk(input.expression_attribute_names))
         .set_expression_attribute_values(values_to_sdk(input.expression_attribute_values))
         .set_expected(expected(input.expected))
-        .set_conditional_operator(
-            input
-                .conditional_operator
-                .map(|op| to_sdk_enum!(op, sdk::ConditionalOperator)),
-        )
-        .set_return_values(
-            input
-                .return_values
-                .map(|rv| to_sdk_enum!(rv, sdk::ReturnValue)),
-        )
-        .set_return_consumed_capacity(
-            input
-                .return_consumed_capacity
-                .map(|rc| to_sdk_enum!(rc, sdk::ReturnConsumedCapacity)),
-        )
-        .set_return_item_collection_metrics(
-            input
-                .return_item_collection_metrics
-                .map(|m| to_sdk_enum!(m, sdk::ReturnItemCollectionMetrics)),
-        )
-        .set_return_values_on_condition_check_failure(
-            input
-                .return_values_on_condition_check_failure
-                .map(|rv| to_sdk_enum!(rv, sdk::ReturnValuesOnConditionCheckFailure)),
-        )
+        .set_conditional_operator(sdk_enum(input.conditional_operator))
+        .set_return_values(sdk_enum(input.return_values))
+        .set_return_consumed_capacity(sdk_enum(input.return_consumed_capacity))
+        .set_return_item_collection_metrics(sdk_enum(input.return_item_collection_metrics))
+        .set_return_values_on_condition_check_failure(sdk_enum(
+            input.return_values_on_condition_check_failure,
+        ))
         .send()
         .await
         .map_err(from_sdk)?;
@@ -253,35 +206,17 @@ pub(crate) async fn update_item(
         .set_key(Some(item_to_sdk(input.key)))
         .set_update_expression(input.update_expression)
         .set_condition_expression(input.condition_expression)
-        .set_expression_attribute_names(names(input.expression_attribute_names))
+        .set_expression_attribute_names(names_to_sdk(input.expression_attribute_names))
         .set_expression_attribute_values(values_to_sdk(input.expression_attribute_values))
         .set_attribute_updates(attribute_updates(input.attribute_updates))
         .set_expected(expected(input.expected))
-        .set_conditional_operator(
-            input
-                .conditional_operator
-                .map(|op| to_sdk_enum!(op, sdk::ConditionalOperator)),
-        )
-        .set_return_values(
-            input
-                .return_values
-                .map(|rv| to_sdk_enum!(rv, sdk::ReturnValue)),
-        )
-        .set_return_consumed_capacity(
-            input
-                .return_consumed_capacity
-                .map(|rc| to_sdk_enum!(rc, sdk::ReturnConsumedCapacity)),
-        )
-        .set_return_item_collection_metrics(
-            input
-                .return_item_collection_metrics
-                .map(|m| to_sdk_enum!(m, sdk::ReturnItemCollectionMetrics)),
-        )
-        .set_return_values_on_condition_check_failure(
-            input
-                .return_values_on_condition_check_failure
-                .map(|rv| to_sdk_enum!(rv, sdk::ReturnValuesOnConditionCheckFailure)),
-        )
+        .set_conditional_operator(sdk_enum(input.conditional_operator))
+        .set_return_values(sdk_enum(input.return_values))
+        .set_return_consumed_capacity(sdk_enum(input.return_consumed_capacity))
+        .set_return_item_collection_metrics(sdk_enum(input.return_item_collection_metrics))
+        .set_return_values_on_condition_check_failure(sdk_enum(
+            input.return_values_on_condition_check_failure,
+        ))
         .send()
         .await
         .map_err(from_sdk)?;
@@ -300,28 +235,20 @@ pub(crate) async fn query(client: &Client, input: QueryInput) -> Result<QueryOut
         .query()
         .table_name(input.table_name)
         .set_index_name(input.index_name)
-        .set_select(input.select.map(|s| to_sdk_enum!(s, sdk::Select)))
+        .set_select(sdk_enum(input.select))
         .set_attributes_to_get(input.attributes_to_get)
         .set_limit(input.limit)
         .set_consistent_read(input.consistent_read)
         .set_key_conditions(conditions(input.key_conditions)?)
         .set_query_filter(conditions(input.query_filter)?)
-        .set_conditional_operator(
-            input
-                .conditional_operator
-                .map(|op| to_sdk_enum!(op, sdk::ConditionalOperator)),
-        )
+        .set_conditional_operator(sdk_enum(input.conditional_operator))
         .set_scan_index_forward(input.scan_index_forward)
         .set_exclusive_start_key(opt_item_to_sdk(input.exclusive_start_key))
-        .set_return_consumed_capacity(
-            input
-                .return_consumed_capacity
-                .map(|rc| to_sdk_enum!(rc, sdk::ReturnConsumedCapacity)),
-        )
+        .set_return_consumed_capacity(sdk_enum(input.return_consumed_capacity))
         .set_projection_expression(input.projection_expression)
         .set_filter_expression(input.filter_expression)
         .set_key_condition_expression(input.key_condition_expression)
-        .set_expression_attribute_names(names(input.expression_attribute_names))
+        .set_expression_attribute_names(names_to_sdk(input.expression_attribute_names))
         .set_expression_attribute_values(values_to_sdk(input.expression_attribute_values))
         .send()
         .await
@@ -342,24 +269,16 @@ pub(crate) async fn scan(client: &Client, input: ScanInput) -> Result<ScanOutput
         .set_index_name(input.index_name)
         .set_attributes_to_get(input.attributes_to_get)
         .set_limit(input.limit)
-        .set_select(input.select.map(|s| to_sdk_enum!(s, sdk::Select)))
+        .set_select(sdk_enum(input.select))
         .set_scan_filter(conditions(input.scan_filter)?)
-        .set_conditional_operator(
-            input
-                .conditional_operator
-                .map(|op| to_sdk_enum!(op, sdk::ConditionalOperator)),
-        )
+        .set_conditional_operator(sdk_enum(input.conditional_operator))
         .set_exclusive_start_key(opt_item_to_sdk(input.exclusive_start_key))
-        .set_return_consumed_capacity(
-            input
-                .return_consumed_capacity
-                .map(|rc| to_sdk_enum!(rc, sdk::ReturnConsumedCapacity)),
-        )
+        .set_return_consumed_capacity(sdk_enum(input.return_consumed_capacity))
         .set_total_segments(input.total_segments)
         .set_segment(input.segment)
         .set_projection_expression(input.projection_expression)
         .set_filter_expression(input.filter_expression)
-        .set_expression_attribute_names(names(input.expression_attribute_names))
+        .set_expression_attribute_names(names_to_sdk(input.expression_attribute_names))
         .set_expression_attribute_values(values_to_sdk(input.expression_attribute_values))
         .set_consistent_read(input.consistent_read)
         .send()

@@ -29,14 +29,17 @@ macro_rules! to_sdk_enum {
     };
 }
 
+/// An optional model enumeration as the SDK's, by wire name (the setter's type picks `S`).
+pub(crate) fn sdk_enum<S: for<'a> From<&'a str>>(value: Option<impl AsRef<str>>) -> Option<S> {
+    value.map(|v| S::from(v.as_ref()))
+}
+
 /// An SDK enumeration as the model's, by wire name.
 macro_rules! from_sdk_enum {
     ($value:expr, $model:ty) => {
         <$model>::from_wire($value.as_str())
     };
 }
-
-pub(crate) use to_sdk_enum;
 
 /// An SDK builder that refused to build: a required member was missing. The model's types
 /// always carry required members, so this means the two disagree about the API.
@@ -96,11 +99,7 @@ pub(crate) fn provisioned_throughput(
 
 pub(crate) fn projection(value: Projection) -> sdk::Projection {
     sdk::Projection::builder()
-        .set_projection_type(
-            value
-                .projection_type
-                .map(|t| to_sdk_enum!(t, sdk::ProjectionType)),
-        )
+        .set_projection_type(sdk_enum(value.projection_type))
         .set_non_key_attributes(value.non_key_attributes)
         .build()
 }
@@ -142,11 +141,7 @@ pub(crate) fn stream_specification(value: StreamSpecification) -> Result<sdk::St
         "StreamSpecification",
         sdk::StreamSpecification::builder()
             .stream_enabled(value.stream_enabled)
-            .set_stream_view_type(
-                value
-                    .stream_view_type
-                    .map(|t| to_sdk_enum!(t, sdk::StreamViewType)),
-            )
+            .set_stream_view_type(sdk_enum(value.stream_view_type))
             .build(),
     )
 }
@@ -205,11 +200,7 @@ pub(crate) fn expected(
                 let expected = sdk::ExpectedAttributeValue::builder()
                     .set_value(value.value.map(to_sdk))
                     .set_exists(value.exists)
-                    .set_comparison_operator(
-                        value
-                            .comparison_operator
-                            .map(|op| to_sdk_enum!(op, sdk::ComparisonOperator)),
-                    )
+                    .set_comparison_operator(sdk_enum(value.comparison_operator))
                     .set_attribute_value_list(list_to_sdk(value.attribute_value_list))
                     .build();
                 (name, expected)

@@ -2,30 +2,20 @@
 //! responses back into the model. A cancelled transaction's reasons are mapped in
 //! [`super::error`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types as sdk;
 
 use super::error::from_sdk;
-use super::table::{built, consumed_capacity, item_collection_metrics, to_sdk_enum};
-use super::value::{item_to_sdk, opt_item_from_sdk, values_to_sdk};
+use super::table::{built, consumed_capacity, item_collection_metrics, sdk_enum};
+use super::value::{item_to_sdk, names_to_sdk, opt_item_from_sdk, values_to_sdk};
 use crate::error::Result;
 use crate::model::{
-    ItemResponse, ReturnValuesOnConditionCheckFailure, TransactConditionCheck, TransactDelete,
-    TransactGet, TransactGetItem, TransactGetItemsInput, TransactGetItemsOutput, TransactPut,
-    TransactUpdate, TransactWriteItem, TransactWriteItemsInput, TransactWriteItemsOutput,
+    ItemResponse, TransactConditionCheck, TransactDelete, TransactGet, TransactGetItem,
+    TransactGetItemsInput, TransactGetItemsOutput, TransactPut, TransactUpdate, TransactWriteItem,
+    TransactWriteItemsInput, TransactWriteItemsOutput,
 };
-
-fn names(names: Option<BTreeMap<String, String>>) -> Option<HashMap<String, String>> {
-    names.map(|names| names.into_iter().collect())
-}
-
-fn on_failure(
-    value: Option<ReturnValuesOnConditionCheckFailure>,
-) -> Option<sdk::ReturnValuesOnConditionCheckFailure> {
-    value.map(|rv| to_sdk_enum!(rv, sdk::ReturnValuesOnConditionCheckFailure))
-}
 
 fn put(value: TransactPut) -> Result<sdk::Put> {
     built(
@@ -34,9 +24,9 @@ fn put(value: TransactPut) -> Result<sdk::Put> {
             .table_name(value.table_name)
             .set_item(Some(item_to_sdk(value.item)))
             .set_condition_expression(value.condition_expression)
-            .set_expression_attribute_names(names(value.expression_attribute_names))
+            .set_expression_attribute_names(names_to_sdk(value.expression_attribute_names))
             .set_expression_attribute_values(values_to_sdk(value.expression_attribute_values))
-            .set_return_values_on_condition_check_failure(on_failure(
+            .set_return_values_on_condition_check_failure(sdk_enum(
                 value.return_values_on_condition_check_failure,
             ))
             .build(),
@@ -50,9 +40,9 @@ fn delete(value: TransactDelete) -> Result<sdk::Delete> {
             .table_name(value.table_name)
             .set_key(Some(item_to_sdk(value.key)))
             .set_condition_expression(value.condition_expression)
-            .set_expression_attribute_names(names(value.expression_attribute_names))
+            .set_expression_attribute_names(names_to_sdk(value.expression_attribute_names))
             .set_expression_attribute_values(values_to_sdk(value.expression_attribute_values))
-            .set_return_values_on_condition_check_failure(on_failure(
+            .set_return_values_on_condition_check_failure(sdk_enum(
                 value.return_values_on_condition_check_failure,
             ))
             .build(),
@@ -67,9 +57,9 @@ fn update(value: TransactUpdate) -> Result<sdk::Update> {
             .set_key(Some(item_to_sdk(value.key)))
             .update_expression(value.update_expression)
             .set_condition_expression(value.condition_expression)
-            .set_expression_attribute_names(names(value.expression_attribute_names))
+            .set_expression_attribute_names(names_to_sdk(value.expression_attribute_names))
             .set_expression_attribute_values(values_to_sdk(value.expression_attribute_values))
-            .set_return_values_on_condition_check_failure(on_failure(
+            .set_return_values_on_condition_check_failure(sdk_enum(
                 value.return_values_on_condition_check_failure,
             ))
             .build(),
@@ -83,9 +73,9 @@ fn condition_check(value: TransactConditionCheck) -> Result<sdk::ConditionCheck>
             .table_name(value.table_name)
             .set_key(Some(item_to_sdk(value.key)))
             .condition_expression(value.condition_expression)
-            .set_expression_attribute_names(names(value.expression_attribute_names))
+            .set_expression_attribute_names(names_to_sdk(value.expression_attribute_names))
             .set_expression_attribute_values(values_to_sdk(value.expression_attribute_values))
-            .set_return_values_on_condition_check_failure(on_failure(
+            .set_return_values_on_condition_check_failure(sdk_enum(
                 value.return_values_on_condition_check_failure,
             ))
             .build(),
@@ -108,7 +98,7 @@ fn get(value: TransactGet) -> Result<sdk::Get> {
             .table_name(value.table_name)
             .set_key(Some(item_to_sdk(value.key)))
             .set_projection_expression(value.projection_expression)
-            .set_expression_attribute_names(names(value.expression_attribute_names))
+            .set_expression_attribute_names(names_to_sdk(value.expression_attribute_names))
             .build(),
     )
 }
@@ -129,16 +119,8 @@ pub(crate) async fn transact_write_items(
     let output = client
         .transact_write_items()
         .set_transact_items(Some(items))
-        .set_return_consumed_capacity(
-            input
-                .return_consumed_capacity
-                .map(|rc| to_sdk_enum!(rc, sdk::ReturnConsumedCapacity)),
-        )
-        .set_return_item_collection_metrics(
-            input
-                .return_item_collection_metrics
-                .map(|m| to_sdk_enum!(m, sdk::ReturnItemCollectionMetrics)),
-        )
+        .set_return_consumed_capacity(sdk_enum(input.return_consumed_capacity))
+        .set_return_item_collection_metrics(sdk_enum(input.return_item_collection_metrics))
         .set_client_request_token(input.client_request_token)
         .send()
         .await
@@ -178,11 +160,7 @@ pub(crate) async fn transact_get_items(
     let output = client
         .transact_get_items()
         .set_transact_items(Some(items))
-        .set_return_consumed_capacity(
-            input
-                .return_consumed_capacity
-                .map(|rc| to_sdk_enum!(rc, sdk::ReturnConsumedCapacity)),
-        )
+        .set_return_consumed_capacity(sdk_enum(input.return_consumed_capacity))
         .send()
         .await
         .map_err(from_sdk)?;
@@ -210,6 +188,7 @@ pub(crate) async fn transact_get_items(
 mod tests {
     use super::*;
     use crate::AttributeValue;
+    use crate::model::ReturnValuesOnConditionCheckFailure;
 
     fn key() -> crate::Item {
         [("pk".to_owned(), AttributeValue::S("a".into()))]

@@ -78,6 +78,13 @@ pub(crate) fn opt_item_from_sdk(item: Option<HashMap<String, SdkValue>>) -> Resu
 }
 
 /// Optional placeholder values (`ExpressionAttributeValues`) as the SDK's.
+/// `ExpressionAttributeNames` in the SDK's map type.
+pub(crate) fn names_to_sdk(
+    names: Option<std::collections::BTreeMap<String, String>>,
+) -> Option<std::collections::HashMap<String, String>> {
+    names.map(|names| names.into_iter().collect())
+}
+
 pub(crate) fn values_to_sdk(
     values: Option<std::collections::BTreeMap<String, AttributeValue>>,
 ) -> Option<HashMap<String, SdkValue>> {
