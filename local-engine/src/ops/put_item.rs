@@ -2,9 +2,7 @@
 //! ALL_OLD.
 
 use dynamodel::Error;
-use dynamodel::model::{
-    PutItemInput, PutItemOutput, ReturnValue, ReturnValuesOnConditionCheckFailure,
-};
+use dynamodel::model::{PutItemInput, PutItemOutput, ReturnValue};
 
 use super::key_paths::NestedHeads;
 use super::write_condition::{self, ConditionParams};
@@ -14,7 +12,7 @@ use crate::expr::{Placeholders, Uses};
 use crate::messages::{self, Layer, Violations};
 use crate::size::{MAX_ITEM_BYTES, item_size};
 use crate::storage::StoredItem;
-use crate::validate::{self, key, value};
+use crate::validate::{key, value};
 
 pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput, Error> {
     check_constraints(&input)?;
@@ -82,28 +80,15 @@ pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput,
 
 fn check_constraints(input: &PutItemInput) -> Result<(), Error> {
     let mut violations = Violations::new();
-    super::check_table_name(&mut violations, &input.table_name);
-    validate::return_values(&mut violations, input.return_values.as_ref());
-    validate::return_consumed_capacity(&mut violations, input.return_consumed_capacity.as_ref());
-    validate::return_item_collection_metrics(
-        &mut violations,
-        input.return_item_collection_metrics.as_ref(),
-    );
-    if let Some(ReturnValuesOnConditionCheckFailure::Unknown(other)) =
-        &input.return_values_on_condition_check_failure
-    {
-        let allowed = ReturnValuesOnConditionCheckFailure::VALUES;
-        violations.enum_value(other, "returnValuesOnConditionCheckFailure", allowed);
+    write_condition::WriteMembers {
+        table_name: &input.table_name,
+        return_values: input.return_values.as_ref(),
+        return_consumed_capacity: input.return_consumed_capacity.as_ref(),
+        return_item_collection_metrics: input.return_item_collection_metrics.as_ref(),
+        on_failure: input.return_values_on_condition_check_failure.as_ref(),
+        conditional_operator: input.conditional_operator.as_ref(),
+        expected: input.expected.as_ref(),
     }
-    validate::conditional_operator(&mut violations, input.conditional_operator.as_ref());
-    validate::comparison_operators(
-        &mut violations,
-        "expected",
-        input
-            .expected
-            .iter()
-            .flatten()
-            .map(|(name, e)| (name, e.comparison_operator.as_ref())),
-    );
+    .check(&mut violations);
     violations.finish()
 }

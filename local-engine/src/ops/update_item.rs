@@ -13,10 +13,7 @@
 
 use dynamodel::Error;
 use dynamodel::Item;
-use dynamodel::model::{
-    AttributeAction, ReturnValue, ReturnValuesOnConditionCheckFailure, UpdateItemInput,
-    UpdateItemOutput,
-};
+use dynamodel::model::{AttributeAction, ReturnValue, UpdateItemInput, UpdateItemOutput};
 
 use super::key_paths::NestedHeads;
 use super::write_condition::{self, ConditionParams};
@@ -27,7 +24,7 @@ use crate::expr::{Placeholders, Projection, Uses, check};
 use crate::messages::{Layer, Violations, update as msg};
 use crate::size::{MAX_ITEM_BYTES, item_size};
 use crate::storage::StoredItem;
-use crate::validate::{self, key, value};
+use crate::validate::{key, value};
 
 pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemOutput, Error> {
     check_constraints(&input)?;
@@ -166,29 +163,16 @@ fn returned(
 
 fn check_constraints(input: &UpdateItemInput) -> Result<(), Error> {
     let mut violations = Violations::new();
-    super::check_table_name(&mut violations, &input.table_name);
-    validate::return_values(&mut violations, input.return_values.as_ref());
-    validate::return_consumed_capacity(&mut violations, input.return_consumed_capacity.as_ref());
-    validate::return_item_collection_metrics(
-        &mut violations,
-        input.return_item_collection_metrics.as_ref(),
-    );
-    if let Some(ReturnValuesOnConditionCheckFailure::Unknown(other)) =
-        &input.return_values_on_condition_check_failure
-    {
-        let allowed = ReturnValuesOnConditionCheckFailure::VALUES;
-        violations.enum_value(other, "returnValuesOnConditionCheckFailure", allowed);
+    write_condition::WriteMembers {
+        table_name: &input.table_name,
+        return_values: input.return_values.as_ref(),
+        return_consumed_capacity: input.return_consumed_capacity.as_ref(),
+        return_item_collection_metrics: input.return_item_collection_metrics.as_ref(),
+        on_failure: input.return_values_on_condition_check_failure.as_ref(),
+        conditional_operator: input.conditional_operator.as_ref(),
+        expected: input.expected.as_ref(),
     }
-    validate::conditional_operator(&mut violations, input.conditional_operator.as_ref());
-    validate::comparison_operators(
-        &mut violations,
-        "expected",
-        input
-            .expected
-            .iter()
-            .flatten()
-            .map(|(name, e)| (name, e.comparison_operator.as_ref())),
-    );
+    .check(&mut violations);
     for (name, update) in input.attribute_updates.iter().flatten() {
         if let Some(AttributeAction::Unknown(other)) = &update.action {
             let member = format!("attributeUpdates.{name}.member.action");

@@ -9,13 +9,15 @@
 use std::collections::BTreeMap;
 
 use dynamodel::model::{
-    ConditionalOperator, ExpectedAttributeValue, ReturnValuesOnConditionCheckFailure,
+    ConditionalOperator, ExpectedAttributeValue, ReturnConsumedCapacity,
+    ReturnItemCollectionMetrics, ReturnValue, ReturnValuesOnConditionCheckFailure,
 };
 use dynamodel::{Error, Item};
 
 use crate::engine::Shared;
 use crate::expr::{Cond, Placeholders, check, legacy};
-use crate::messages::{self, Layer};
+use crate::messages::{self, Layer, Violations};
+use crate::validate;
 
 /// The condition parameters of a write request.
 #[derive(Clone, Copy, Debug)]
@@ -78,5 +80,41 @@ pub(crate) fn enforce(
             ))
         }
         _ => Ok(()),
+    }
+}
+
+/// The members every single-item write (PutItem, UpdateItem, DeleteItem) shares, for the
+/// parameter-constraint checks DynamoDB runs before anything else.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WriteMembers<'a> {
+    pub(crate) table_name: &'a str,
+    pub(crate) return_values: Option<&'a ReturnValue>,
+    pub(crate) return_consumed_capacity: Option<&'a ReturnConsumedCapacity>,
+    pub(crate) return_item_collection_metrics: Option<&'a ReturnItemCollectionMetrics>,
+    pub(crate) on_failure: Option<&'a ReturnValuesOnConditionCheckFailure>,
+    pub(crate) conditional_operator: Option<&'a ConditionalOperator>,
+    pub(crate) expected: Option<&'a BTreeMap<String, ExpectedAttributeValue>>,
+}
+
+impl WriteMembers<'_> {
+    /// Records the shared constraint violations; the caller adds its own and finishes.
+    pub(crate) fn check(&self, violations: &mut Violations) {
+        super::check_table_name(violations, self.table_name);
+        validate::return_values(violations, self.return_values);
+        validate::return_consumed_capacity(violations, self.return_consumed_capacity);
+        validate::return_item_collection_metrics(violations, self.return_item_collection_metrics);
+        if let Some(ReturnValuesOnConditionCheckFailure::Unknown(other)) = self.on_failure {
+            let allowed = ReturnValuesOnConditionCheckFailure::VALUES;
+            violations.enum_value(other, "returnValuesOnConditionCheckFailure", allowed);
+        }
+        validate::conditional_operator(violations, self.conditional_operator);
+        validate::comparison_operators(
+            violations,
+            "expected",
+            self.expected
+                .into_iter()
+                .flatten()
+                .map(|(name, e)| (name, e.comparison_operator.as_ref())),
+        );
     }
 }
