@@ -4,7 +4,7 @@
 //! ordering compares those three fields in turn:
 //!
 //! 1. `hash`: FNV-1a 64, finished with MurmurHash3's 64-bit mixer, of the partition key
-//!    value's type tag (`b'S'`, `b'N'` or `b'B'`) followed by its bytes (UTF-8 for `S`, the canonical decimal text for `N` so that `1` and
+//!    value's type tag (`b'S'`, `b'N'` or `b'B'`) followed by its bytes (UTF-8 for `S`, the normalized sign, coefficient and exponent for `N` so that `1` and
 //!    `1.0` hash alike, the raw bytes for `B`). Deterministic across runs and platforms, so Scan
 //!    returns partitions in one stable pseudo-random order, as DynamoDB does.
 //! 2. `partition`: the key value itself, which separates partitions whose hashes collide.
@@ -69,8 +69,12 @@ impl KeyValue {
                 hash.write(s.as_bytes());
             }
             KeyValue::N(n) => {
+                // The normalized parts are unique per value (`1`, `1.0` and `1e0` hash alike)
+                // and need no text allocation.
                 hash.write(b"N");
-                hash.write(n.to_string().as_bytes());
+                hash.write(&[u8::from(n.is_negative())]);
+                hash.write(&n.coefficient().to_be_bytes());
+                hash.write(&n.exponent().to_be_bytes());
             }
             KeyValue::B(b) => {
                 hash.write(b"B");
