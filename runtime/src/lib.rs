@@ -37,6 +37,7 @@ pub mod convert;
 pub mod error;
 pub mod expr;
 pub mod model;
+pub mod schema;
 pub mod table;
 
 pub use backend::Backend;
@@ -45,7 +46,8 @@ pub use convert::{Attribute, BeginsWith, KeyAttribute, SetMember};
 pub use error::{CancellationReason, Error, ErrorKind, Result};
 pub use expr::{Condition, Path, Projection, Update};
 pub use model::{AttributeValue, Item, Number};
-pub use table::{Billing, Key, NoSortKey, SortKeySlot, Table, TableSchema};
+pub use schema::{Billing, IndexProjection, IndexSchema, TableSchema, Throughput};
+pub use table::{Key, NoSortKey, SortKeySlot, Table};
 
 #[cfg(feature = "derive")]
 pub use dynamodel_derive::{Attribute, Projection, Table};

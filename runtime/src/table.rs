@@ -7,10 +7,8 @@ use std::marker::PhantomData;
 use crate::convert::{Attribute, KeyAttribute};
 use crate::error::{Error, Result};
 use crate::expr::Document;
-use crate::model::{
-    AttributeDefinition, AttributeValue, BillingMode, CreateTableInput, Item, KeySchemaElement,
-    ProvisionedThroughput, ScalarAttributeType,
-};
+use crate::model::{AttributeValue, Item};
+use crate::schema::TableSchema;
 
 /// A struct stored as items of one DynamoDB table. Derive it with `#[derive(Table)]`.
 ///
@@ -155,78 +153,6 @@ where
             .field(T::PARTITION_KEY, &self.partition)
             .field(T::SORT_KEY.unwrap_or("sort"), &self.sort)
             .finish()
-    }
-}
-
-/// How a table is billed, as the model declares it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Billing {
-    /// On-demand (`PAY_PER_REQUEST`), the default.
-    OnDemand,
-    /// Provisioned read and write capacity units.
-    Provisioned {
-        /// Read capacity units.
-        read: i64,
-        /// Write capacity units.
-        write: i64,
-    },
-}
-
-/// A table's schema as a value: what CreateTable needs, and what migrations diff.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TableSchema {
-    /// The table name.
-    pub table_name: String,
-    /// The partition key attribute and its type.
-    pub partition_key: (String, ScalarAttributeType),
-    /// The sort key attribute and its type, if any.
-    pub sort_key: Option<(String, ScalarAttributeType)>,
-    /// Billing mode and throughput.
-    pub billing: Billing,
-}
-
-impl TableSchema {
-    /// The key schema (partition key first).
-    pub fn key_schema(&self) -> Vec<KeySchemaElement> {
-        let mut schema = vec![KeySchemaElement::hash(&self.partition_key.0)];
-        if let Some((name, _)) = &self.sort_key {
-            schema.push(KeySchemaElement::range(name));
-        }
-        schema
-    }
-
-    /// The attribute definitions of the key attributes.
-    pub fn attribute_definitions(&self) -> Vec<AttributeDefinition> {
-        let mut definitions = vec![AttributeDefinition::new(
-            &self.partition_key.0,
-            self.partition_key.1.clone(),
-        )];
-        if let Some((name, attribute_type)) = &self.sort_key {
-            definitions.push(AttributeDefinition::new(name, attribute_type.clone()));
-        }
-        definitions
-    }
-
-    /// The CreateTable request for this schema.
-    pub fn create_table_input(&self) -> CreateTableInput {
-        let (billing_mode, provisioned_throughput) = match self.billing {
-            Billing::OnDemand => (BillingMode::PayPerRequest, None),
-            Billing::Provisioned { read, write } => (
-                BillingMode::Provisioned,
-                Some(ProvisionedThroughput {
-                    read_capacity_units: read,
-                    write_capacity_units: write,
-                }),
-            ),
-        };
-        CreateTableInput {
-            table_name: self.table_name.clone(),
-            attribute_definitions: self.attribute_definitions(),
-            key_schema: self.key_schema(),
-            billing_mode: Some(billing_mode),
-            provisioned_throughput,
-            ..CreateTableInput::default()
-        }
     }
 }
 

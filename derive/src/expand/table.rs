@@ -110,6 +110,11 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
                     ),
                     sort_key: #sort_key_schema,
                     billing: #billing,
+                    global_indexes: ::dynamodel::__private::Vec::new(),
+                    local_indexes: ::dynamodel::__private::Vec::new(),
+                    time_to_live: ::dynamodel::__private::Option::None,
+                    stream: ::dynamodel::__private::Option::None,
+                    tags: ::dynamodel::__private::Default::default(),
                 }
             }
 

@@ -3,19 +3,36 @@
 use super::Client;
 use crate::backend::Backend;
 use crate::error::{Error, Result};
-use crate::model::{DeleteTableInput, DescribeTableInput, ListTablesInput, TableDescription};
+use crate::model::{
+    DeleteTableInput, DescribeTableInput, ListTablesInput, TableDescription,
+    TimeToLiveSpecification, UpdateTimeToLiveInput,
+};
 use crate::table::Table;
 
 impl<B: Backend> Client<B> {
     /// Creates `T`'s table from its schema and returns its description.
     ///
-    /// DynamoDB reports a new table as `CREATING` for a few seconds; the in-process engine
-    /// makes it usable at once.
+    /// The table's secondary indexes, stream and tags are part of the CreateTable request.
+    /// When the schema names a time-to-live attribute, time to live is enabled right after,
+    /// which DynamoDB accepts only once the table is `ACTIVE`: the in-process engine makes a
+    /// new table active at once, DynamoDB takes a few seconds (wait for it, or enable time to
+    /// live with the migration tool).
     pub async fn create_table<T: Table>(&self) -> Result<TableDescription> {
+        let schema = T::schema();
         let output = self
             .backend
-            .create_table(T::schema().create_table_input())
+            .create_table(schema.create_table_input())
             .await?;
+        if let Some(attribute_name) = schema.time_to_live {
+            let input = UpdateTimeToLiveInput {
+                table_name: schema.table_name,
+                time_to_live_specification: TimeToLiveSpecification {
+                    enabled: true,
+                    attribute_name,
+                },
+            };
+            self.backend.update_time_to_live(input).await?;
+        }
         Ok(output.table_description.unwrap_or_default())
     }
 

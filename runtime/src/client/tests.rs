@@ -8,7 +8,8 @@ use crate::backend::Backend;
 use crate::convert::{Attribute, type_mismatch};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::table::{Billing, Key, Table, TableSchema, put_field, take_field};
+use crate::schema::{Billing, TableSchema};
+use crate::table::{Key, Table, put_field, take_field};
 use crate::{Client, NoSortKey};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +45,8 @@ impl Table for Order {
 
     fn schema() -> TableSchema {
         TableSchema {
-            table_name: "orders".into(),
-            partition_key: ("customer".into(), ScalarAttributeType::S),
             sort_key: Some(("seq".into(), ScalarAttributeType::N)),
-            billing: Billing::OnDemand,
+            ..TableSchema::new("orders", ("customer".into(), ScalarAttributeType::S))
         }
     }
     fn to_item(&self) -> Result<Item> {
@@ -99,10 +98,8 @@ impl Table for Flag {
 
     fn schema() -> TableSchema {
         TableSchema {
-            table_name: "flags".into(),
-            partition_key: ("name".into(), ScalarAttributeType::S),
-            sort_key: None,
             billing: Billing::Provisioned { read: 5, write: 2 },
+            ..TableSchema::new("flags", ("name".into(), ScalarAttributeType::S))
         }
     }
     fn to_item(&self) -> Result<Item> {
