@@ -21,6 +21,10 @@
 //! that does not set them (a member set to `null` removes a default). Requests are otherwise
 //! sent as written: raw DynamoDB JSON.
 //!
+//! A step `{"op": "$settle", "body": {"TableName": "tbl"}}` sends no request to compare: it waits
+//! until the table and its indexes are `ACTIVE` on both backends (see `settle`), for cases that
+//! create or delete an index with UpdateTable.
+//!
 //! One shorthand keeps big values out of the files: an object `{"$repeat": "x", "times": 409600}`
 //! anywhere in a request stands for the string repeated that many times.
 //!
@@ -86,7 +90,8 @@ pub(crate) struct Override {
     #[serde(deserialize_with = "one_or_many")]
     pub(crate) compat: Vec<String>,
     /// Members of the normalized answer the engine gives instead of DynamoDB Local's
-    /// (DynamoDB's behaviour); `null` removes a member.
+    /// (DynamoDB's behaviour); `null` removes a member, and a key that starts with `/` is a
+    /// JSON pointer to a member deeper in the answer.
     pub(crate) dynamodel: Map<String, Value>,
     /// Members of DynamoDB Local's normalized answer, asserted as they are today.
     pub(crate) dynamodb_local: Map<String, Value>,

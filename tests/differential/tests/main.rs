@@ -20,10 +20,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod cases;
+mod description;
 mod dynamodb_local;
 mod engine;
 mod reply;
 mod run;
+mod settle;
 
 use std::collections::BTreeMap;
 use std::path::Path;

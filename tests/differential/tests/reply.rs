@@ -11,7 +11,10 @@
 //! * the order of set members (`SS`, `NS`, `BS`) and of map keys;
 //! * the order of Scan's items: Scan visits partitions in hash order, and the engine's hash
 //!   is not DynamoDB Local's (cases that page a Scan keep every item in one partition, whose
-//!   items both return in sort-key order).
+//!   items both return in sort-key order);
+//! * the order of BatchGetItem's items per table: DynamoDB does not return them in request
+//!   order;
+//! * clock readings, random ids and ARN regions of table descriptions (see `description`).
 
 use serde_json::{Map, Value, json};
 
@@ -23,9 +26,17 @@ pub(crate) fn normalize(op: &str, status: u16, body: &[u8]) -> Value {
     if status == 200 {
         let mut body = Value::Object(members);
         canonical(&mut body);
+        crate::description::normalize(op, &mut body);
         if op == "Scan" {
             if let Some(Value::Array(items)) = body.get_mut("Items") {
                 items.sort_by_cached_key(Value::to_string);
+            }
+        }
+        if op == "BatchGetItem" {
+            if let Some(Value::Object(tables)) = body.get_mut("Responses") {
+                for items in tables.values_mut().filter_map(Value::as_array_mut) {
+                    items.sort_by_cached_key(Value::to_string);
+                }
             }
         }
         return json!({ "status": status, "body": body });
@@ -73,19 +84,28 @@ fn canonical(value: &mut Value) {
     }
 }
 
-/// `reply` with the members of `patch` replaced (`null` removes a member).
+/// `reply` with the members of `patch` replaced (`null` removes a member). A key that starts
+/// with `/` is a JSON pointer into the answer (`/body/TableDescription/TableStatus`), for one
+/// member deep inside a large answer; its parent must exist.
 pub(crate) fn patched(reply: &Value, patch: &Map<String, Value>) -> Value {
-    let mut members = reply.as_object().cloned().unwrap_or_default();
+    let mut patched = reply.clone();
     for (key, value) in patch {
+        let (parent, name) = match key.rsplit_once('/') {
+            Some((parent, name)) if key.starts_with('/') => (parent, name),
+            _ => ("", key.as_str()),
+        };
+        let Some(Value::Object(members)) = patched.pointer_mut(parent) else {
+            continue;
+        };
         if value.is_null() {
-            members.remove(key);
+            members.remove(name);
         } else {
             let mut value = value.clone();
             canonical(&mut value);
-            members.insert(key.clone(), value);
+            members.insert(name.to_owned(), value);
         }
     }
-    Value::Object(members)
+    patched
 }
 
 /// The members of `patch` that `reply` does not have as written (after normalization). A
@@ -93,14 +113,21 @@ pub(crate) fn patched(reply: &Value, patch: &Map<String, Value>) -> Value {
 /// Local texts that list a hash set in an order that changes from run to run).
 pub(crate) fn unmatched(reply: &Value, patch: &Map<String, Value>) -> Vec<String> {
     let expected = patched(reply, patch);
+    let at = |value: &Value, key: &str| {
+        if key.starts_with('/') {
+            value.pointer(key).cloned()
+        } else {
+            value.get(key).cloned()
+        }
+    };
     patch
         .iter()
         .filter(|(key, wanted)| {
-            let found = reply.get(key.as_str());
+            let found = at(reply, key);
             match (starts_with(wanted), found) {
                 (Some(prefix), Some(Value::String(text))) => !text.starts_with(prefix),
                 (Some(_), _) => true,
-                (None, found) => found != expected.get(key.as_str()),
+                (None, found) => found != at(&expected, key),
             }
         })
         .map(|(key, _)| key.clone())

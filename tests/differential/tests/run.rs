@@ -8,6 +8,7 @@ use crate::cases::{Case, Override, Step};
 use crate::dynamodb_local::Connection;
 use crate::engine::EngineSide;
 use crate::reply::{normalize, patched, unmatched};
+use crate::settle;
 
 /// How a case ended.
 #[derive(Debug)]
@@ -69,6 +70,17 @@ impl Worker {
         }
         let mut documented = Vec::new();
         for (index, step) in case.steps.iter().enumerate() {
+            if step.op == settle::OP {
+                let engine = settle::wait(&step.body, |op, body| Ok(self.engine.call(op, body)));
+                let local = settle::wait(&step.body, |op, body| self.local_call(op, body));
+                if let Err(why) = engine
+                    .map_err(|e| format!("dynamodel: {e}"))
+                    .and(local.map_err(|e| format!("DynamoDB Local: {e}")))
+                {
+                    return Outcome::Failed(format!("step {} ({}): {why}", index + 1, step.op));
+                }
+                continue;
+            }
             let body = serde_json::to_vec(&step.body).expect("JSON serializes");
             let (status, bytes) = self.engine.call(&step.op, &body);
             let engine = normalize(&step.op, status, &bytes);
