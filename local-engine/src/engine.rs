@@ -13,8 +13,8 @@ use dynamodel::model::{
     DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
     PutItemInput, PutItemOutput, QueryInput, QueryOutput, ScanInput, ScanOutput,
     TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
-    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTimeToLiveInput,
-    UpdateTimeToLiveOutput,
+    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTableInput,
+    UpdateTableOutput, UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
 };
 
 use crate::clock::Clock;
@@ -196,6 +196,7 @@ operations! {
     create_table(CreateTableInput) -> CreateTableOutput;
     delete_table(DeleteTableInput) -> DeleteTableOutput;
     describe_table(DescribeTableInput) -> DescribeTableOutput;
+    update_table(UpdateTableInput) -> UpdateTableOutput;
     list_tables(ListTablesInput) -> ListTablesOutput;
     put_item(PutItemInput) -> PutItemOutput;
     get_item(GetItemInput) -> GetItemOutput;

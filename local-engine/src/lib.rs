@@ -25,13 +25,15 @@
 //! # }
 //! ```
 //!
-//! Served today: CreateTable, DeleteTable, DescribeTable, ListTables, PutItem, GetItem,
-//! UpdateItem, DeleteItem, Query and Scan (with parallel segments), with DynamoDB's whole
+//! Served today: CreateTable (with local and global secondary indexes, including
+//! multi-attribute global index keys), UpdateTable, DeleteTable, DescribeTable, ListTables,
+//! PutItem, GetItem, UpdateItem, DeleteItem, Query and Scan of tables and indexes (with
+//! parallel segments), batches, transactions and time to live, with DynamoDB's whole
 //! expression language (condition, filter, key condition, projection and update expressions)
 //! and the legacy parameters (`Expected`, `AttributeUpdates`, `KeyConditions`, `QueryFilter`,
 //! `ScanFilter`, `AttributesToGet`, `ConditionalOperator`), in DynamoDB's validation order and
-//! with its messages. Parameters of features not built yet (secondary indexes, streams) are
-//! refused with a `ValidationException` that says so, never silently ignored.
+//! with its messages. A `StreamSpecification` is stored and described, but no stream records
+//! are produced.
 //!
 //! Layout: `ops` has one module per operation; `storage` holds tables and the ordered key
 //! encoding; `expr` the expression language; `validate` the request checks; `messages` every

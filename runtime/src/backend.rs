@@ -11,8 +11,8 @@ use crate::model::{
     DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
     PutItemInput, PutItemOutput, QueryInput, QueryOutput, ScanInput, ScanOutput,
     TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
-    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTimeToLiveInput,
-    UpdateTimeToLiveOutput,
+    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTableInput,
+    UpdateTableOutput, UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
 };
 
 /// Something that executes DynamoDB operations: the in-process engine
@@ -39,6 +39,12 @@ pub trait Backend: Send + Sync + 'static {
         &self,
         input: DescribeTableInput,
     ) -> impl Future<Output = Result<DescribeTableOutput>> + Send;
+
+    /// `UpdateTable`.
+    fn update_table(
+        &self,
+        input: UpdateTableInput,
+    ) -> impl Future<Output = Result<UpdateTableOutput>> + Send;
 
     /// `ListTables`.
     fn list_tables(
@@ -125,6 +131,7 @@ where
         create_table(CreateTableInput) -> CreateTableOutput;
         delete_table(DeleteTableInput) -> DeleteTableOutput;
         describe_table(DescribeTableInput) -> DescribeTableOutput;
+        update_table(UpdateTableInput) -> UpdateTableOutput;
         list_tables(ListTablesInput) -> ListTablesOutput;
         put_item(PutItemInput) -> PutItemOutput;
         get_item(GetItemInput) -> GetItemOutput;

@@ -79,6 +79,7 @@ impl Backend for Flaky {
         create_table(CreateTableInput) -> CreateTableOutput;
         delete_table(DeleteTableInput) -> DeleteTableOutput;
         describe_table(DescribeTableInput) -> DescribeTableOutput;
+        update_table(UpdateTableInput) -> UpdateTableOutput;
         list_tables(ListTablesInput) -> ListTablesOutput;
         put_item(PutItemInput) -> PutItemOutput;
         get_item(GetItemInput) -> GetItemOutput;

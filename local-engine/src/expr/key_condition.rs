@@ -36,10 +36,11 @@ pub(crate) struct KeyTerm {
 pub(crate) fn terms(
     condition: &Condition,
     placeholders: &Placeholders<'_>,
+    max_terms: usize,
 ) -> Result<Vec<KeyTerm>, Error> {
     let mut terms = Vec::new();
     collect(condition, placeholders, &mut terms)?;
-    if terms.len() > 2 {
+    if terms.len() > max_terms {
         return Err(msg::too_many_conditions());
     }
     Ok(terms)

@@ -74,6 +74,11 @@ impl Projection {
         Projection { root }
     }
 
+    /// Every top-level attribute the projection names.
+    pub(crate) fn heads(&self) -> impl Iterator<Item = &str> {
+        self.root.keys().map(String::as_str)
+    }
+
     /// The top-level attributes the projection steps into (`a` of `a.b` or `a[0]`).
     pub(crate) fn nested_heads(&self) -> impl Iterator<Item = &str> {
         self.root

@@ -11,16 +11,17 @@
 //! texts of our own where DynamoDB's wording is not known (see `docs/design.md`).
 //!
 //! Parameter-constraint errors (`1 validation error detected: ...`) are built with
-//! [`Violations`]; texts for features this engine does not support yet are in [`unsupported`].
+//! [`Violations`].
 
 pub(crate) mod batch;
 mod constraint;
 pub(crate) mod expression;
+pub(crate) mod index;
 pub(crate) mod legacy;
 pub(crate) mod read;
+pub(crate) mod table_update;
 pub(crate) mod transaction;
 pub(crate) mod ttl;
-pub(crate) mod unsupported;
 pub(crate) mod update;
 mod values;
 

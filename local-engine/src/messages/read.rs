@@ -34,6 +34,13 @@ pub(crate) fn projection_with_all_attributes(parameter: &str) -> Error {
     ))
 }
 
+/// [local] A projection with `Select = ALL_PROJECTED_ATTRIBUTES`.
+pub(crate) fn projection_with_all_projected(parameter: &str) -> Error {
+    enveloped(&format!(
+        "Cannot specify the {parameter} when choosing to get ALL_PROJECTED_ATTRIBUTES"
+    ))
+}
+
 /// [local] The empty name in `AttributesToGet`.
 pub(crate) fn empty_attribute_to_get() -> Error {
     Error::validation("Empty attribute name")

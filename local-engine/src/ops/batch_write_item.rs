@@ -52,6 +52,9 @@ pub(crate) fn run(
         let mut writes: Vec<(StorageKey, Write)> = Vec::with_capacity(requests.len());
         for request in requests {
             let (storage_key, write) = prepare(schema, request)?;
+            if let Write::Put(stored) = &write {
+                table.data.read().check_index_keys(&stored.item)?;
+            }
             if !seen.insert(storage_key.clone()) {
                 return Err(msg::duplicate_keys());
             }

@@ -1,9 +1,9 @@
 //! `CreateTable`.
 //!
 //! Order ([capture], [dynalite]): the table name alone; then every parameter constraint
-//! together (enum values, throughput minimums, key schema length); then unsupported features;
-//! then billing mode against throughput; then the key schema against the attribute
-//! definitions; then whether the name is taken. The table is usable at once; the response says
+//! together (enum values, throughput minimums, key schema length, index names); then billing
+//! mode against throughput; then the key schema against the attribute definitions; then the
+//! secondary indexes (see `index_definitions`); then whether the name is taken. The table is usable at once; the response says
 //! `CREATING` as DynamoDB's does, and DescribeTable says `ACTIVE`.
 
 use std::collections::BTreeSet;
@@ -18,10 +18,11 @@ use dynamodel::model::{
     ProvisionedThroughput, ScalarAttributeType, TableClass, TableStatus,
 };
 
+use super::index_definitions::{self, Context, Requested};
 use crate::engine::Shared;
-use crate::messages::unsupported::Feature;
-use crate::messages::{self, Violations, unsupported};
-use crate::storage::{KeyAttribute, KeyKind, KeySchema, Table, TableDefinition};
+use crate::messages::{self, Violations, index as index_msg};
+use crate::storage::index::{Index, IndexScope};
+use crate::storage::{KeyAttribute, KeyKind, KeySchema, Table, TableDefinition, TableSettings};
 use crate::validate;
 
 /// DynamoDB's upper bound for a capacity value ([dynalite]).
@@ -40,46 +41,41 @@ pub(crate) fn run(shared: &Shared, input: CreateTableInput) -> Result<CreateTabl
     );
     name_violations.finish()?;
     check_constraints(&input)?;
-    unsupported::reject(&[
-        (
-            input.global_secondary_indexes.is_some(),
-            Feature::GlobalSecondaryIndexes,
-        ),
-        (
-            input.local_secondary_indexes.is_some(),
-            Feature::LocalSecondaryIndexes,
-        ),
-        (
-            input
-                .stream_specification
-                .as_ref()
-                .is_some_and(|s| s.stream_enabled),
-            Feature::StreamSpecification,
-        ),
-    ])?;
     let (billing_mode, read, write) = billing(&input)?;
     let key_schema = key_schema(&input)?;
-    let table = Arc::new(Table::new(TableDefinition {
-        arn: format!(
-            "arn:aws:dynamodb:{}:{}:table/{}",
-            shared.config.region, shared.config.account_id, input.table_name
-        ),
-        name: input.table_name,
-        key_schema,
-        key_schema_elements: input.key_schema,
+    let arn = format!(
+        "arn:aws:dynamodb:{}:{}:table/{}",
+        shared.config.region, shared.config.account_id, input.table_name
+    );
+    let indexes = indexes(&input, &arn, &key_schema, &billing_mode)?;
+    let created_at = now();
+    let settings = TableSettings {
         attribute_definitions: input.attribute_definitions,
+        on_demand_since: (billing_mode == BillingMode::PayPerRequest).then_some(created_at),
         billing_mode,
         read_capacity: read,
         write_capacity: write,
-        created_at: now(),
-        id: table_id(),
         deletion_protection: input.deletion_protection_enabled.unwrap_or(false),
-    }));
+        stream: input.stream_specification,
+        table_class: input.table_class,
+    };
+    let table = Arc::new(Table::new(
+        TableDefinition {
+            arn,
+            name: input.table_name,
+            key_schema,
+            key_schema_elements: input.key_schema,
+            created_at,
+            id: table_id(),
+        },
+        settings,
+        indexes,
+    ));
     if !shared.tables.insert(Arc::clone(&table)) {
         return Err(messages::table_already_exists(&table.definition.name));
     }
     Ok(CreateTableOutput {
-        table_description: Some(table.describe(TableStatus::Creating)),
+        table_description: Some(table.describe(TableStatus::Creating, shared.clock.now())),
     })
 }
 
@@ -95,14 +91,7 @@ fn check_constraints(input: &CreateTableInput) -> Result<(), Error> {
         violations.enum_value(other, "billingMode", BillingMode::VALUES);
     }
     if let Some(throughput) = &input.provisioned_throughput {
-        if throughput.write_capacity_units < 1 {
-            let member = "provisionedThroughput.writeCapacityUnits";
-            violations.min_value(throughput.write_capacity_units, member, 1);
-        }
-        if throughput.read_capacity_units < 1 {
-            let member = "provisionedThroughput.readCapacityUnits";
-            violations.min_value(throughput.read_capacity_units, member, 1);
-        }
+        check_throughput(&mut violations, throughput, "provisionedThroughput");
     }
     match input.key_schema.len() {
         0 => violations.min_length("[]", "keySchema", 1),
@@ -115,10 +104,122 @@ fn check_constraints(input: &CreateTableInput) -> Result<(), Error> {
             violations.enum_value(other, &member, KeyType::VALUES);
         }
     }
+    for (i, index) in input.global_secondary_indexes.iter().flatten().enumerate() {
+        let member = format!("globalSecondaryIndexes.{}.member", i + 1);
+        validate::table_name(
+            &mut violations,
+            &index.index_name,
+            &format!("{member}.indexName"),
+            validate::CREATE_MIN_NAME,
+        );
+        if let Some(throughput) = &index.provisioned_throughput {
+            check_throughput(
+                &mut violations,
+                throughput,
+                &format!("{member}.provisionedThroughput"),
+            );
+        }
+    }
+    for (i, index) in input.local_secondary_indexes.iter().flatten().enumerate() {
+        validate::table_name(
+            &mut violations,
+            &index.index_name,
+            &format!("localSecondaryIndexes.{}.member.indexName", i + 1),
+            validate::CREATE_MIN_NAME,
+        );
+    }
     if let Some(TableClass::Unknown(other)) = &input.table_class {
         violations.enum_value(other, "tableClass", TableClass::VALUES);
     }
     violations.finish()
+}
+
+/// The table's secondary indexes, checked and empty: local ones first, each kind in request
+/// order.
+fn indexes(
+    input: &CreateTableInput,
+    arn: &str,
+    key_schema: &KeySchema,
+    billing_mode: &BillingMode,
+) -> Result<Vec<Index>, Error> {
+    if input
+        .local_secondary_indexes
+        .as_ref()
+        .is_some_and(Vec::is_empty)
+    {
+        return Err(index_msg::empty_list("LocalSecondaryIndexes"));
+    }
+    if input
+        .global_secondary_indexes
+        .as_ref()
+        .is_some_and(Vec::is_empty)
+    {
+        return Err(index_msg::empty_list("GlobalSecondaryIndexes"));
+    }
+    if input.local_secondary_indexes.is_some() && key_schema.range.is_none() {
+        return Err(index_msg::local_needs_table_range());
+    }
+    let context = Context {
+        table_arn: arn,
+        table_key: key_schema,
+        definitions: &input.attribute_definitions,
+        billing_mode,
+    };
+    let local = input
+        .local_secondary_indexes
+        .iter()
+        .flatten()
+        .map(|index| Requested {
+            name: &index.index_name,
+            scope: IndexScope::Local,
+            key_schema: &index.key_schema,
+            projection: &index.projection,
+            throughput: None,
+        });
+    let global = input
+        .global_secondary_indexes
+        .iter()
+        .flatten()
+        .map(|index| Requested {
+            name: &index.index_name,
+            scope: IndexScope::Global,
+            key_schema: &index.key_schema,
+            projection: &index.projection,
+            throughput: index.provisioned_throughput.as_ref(),
+        });
+    let indexes = local
+        .chain(global)
+        .map(|requested| index_definitions::build(&context, &requested))
+        .collect::<Result<Vec<_>, _>>()?;
+    index_definitions::check_all(&indexes)?;
+    let used = index_definitions::used_attributes(key_schema, &indexes);
+    let defined: Vec<&str> = input
+        .attribute_definitions
+        .iter()
+        .map(|d| d.attribute_name.as_str())
+        .collect();
+    if defined.iter().any(|name| !used.contains(name)) {
+        let used: Vec<&str> = used.into_iter().collect();
+        return Err(index_msg::unused_definitions(&defined, &used));
+    }
+    Ok(indexes)
+}
+
+/// The capacity minimums of a throughput member named `member` (`provisionedThroughput`, or an
+/// index's `globalSecondaryIndexes.1.member.provisionedThroughput`).
+pub(crate) fn check_throughput(
+    violations: &mut Violations,
+    throughput: &ProvisionedThroughput,
+    member: &str,
+) {
+    if throughput.write_capacity_units < 1 {
+        let member = format!("{member}.writeCapacityUnits");
+        violations.min_value(throughput.write_capacity_units, &member, 1);
+    }
+    if throughput.read_capacity_units < 1 {
+        let member = format!("{member}.readCapacityUnits");
+        violations.min_value(throughput.read_capacity_units, &member, 1);
+    }
 }
 
 /// How DynamoDB echoes a too-long key schema: Java's default `toString` of each element
@@ -146,28 +247,32 @@ fn billing(input: &CreateTableInput) -> Result<(BillingMode, i64, i64), Error> {
         (Some(BillingMode::PayPerRequest), Some(_)) => Err(messages::throughput_forbidden()),
         (Some(BillingMode::PayPerRequest), None) => Ok((BillingMode::PayPerRequest, 0, 0)),
         (_, None) => Err(messages::throughput_required()),
-        (
-            _,
-            Some(ProvisionedThroughput {
-                read_capacity_units: read,
-                write_capacity_units: write,
-            }),
-        ) => {
-            if *read > MAX_CAPACITY {
-                return Err(messages::throughput_out_of_bounds(
-                    *read,
-                    "ReadCapacityUnits",
-                ));
-            }
-            if *write > MAX_CAPACITY {
-                return Err(messages::throughput_out_of_bounds(
-                    *write,
-                    "WriteCapacityUnits",
-                ));
-            }
-            Ok((BillingMode::Provisioned, *read, *write))
+        (_, Some(throughput)) => {
+            let (read, write) = capacity(throughput)?;
+            Ok((BillingMode::Provisioned, read, write))
         }
     }
+}
+
+/// Read and write capacity of `throughput`, within DynamoDB's hard bound.
+pub(crate) fn capacity(throughput: &ProvisionedThroughput) -> Result<(i64, i64), Error> {
+    let (read, write) = (
+        throughput.read_capacity_units,
+        throughput.write_capacity_units,
+    );
+    if read > MAX_CAPACITY {
+        return Err(messages::throughput_out_of_bounds(
+            read,
+            "ReadCapacityUnits",
+        ));
+    }
+    if write > MAX_CAPACITY {
+        return Err(messages::throughput_out_of_bounds(
+            write,
+            "WriteCapacityUnits",
+        ));
+    }
+    Ok((read, write))
 }
 
 /// The key schema, checked against the attribute definitions ([capture], [dynalite] order).
@@ -207,7 +312,9 @@ fn key_schema(input: &CreateTableInput) -> Result<KeySchema, Error> {
         Some(_) => return Err(messages::second_key_not_range()),
         None => None,
     };
-    if definitions.len() != keys.len() {
+    let has_indexes =
+        input.global_secondary_indexes.is_some() || input.local_secondary_indexes.is_some();
+    if !has_indexes && definitions.len() != keys.len() {
         return Err(messages::definitions_count_mismatch());
     }
     Ok(KeySchema { hash, range })
@@ -230,7 +337,7 @@ fn key_attribute(
 }
 
 /// Seconds since the epoch, with milliseconds.
-fn now() -> f64 {
+pub(crate) fn now() -> f64 {
     let elapsed = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();

@@ -14,7 +14,7 @@ pub(crate) fn run(shared: &Shared, input: DeleteTableInput) -> Result<DeleteTabl
         .tables
         .get(&input.table_name)
         .ok_or_else(|| messages::table_not_found(&input.table_name))?;
-    if table.definition.deletion_protection {
+    if table.data.read().settings.deletion_protection {
         return Err(messages::deletion_protected());
     }
     let table = shared
@@ -22,6 +22,6 @@ pub(crate) fn run(shared: &Shared, input: DeleteTableInput) -> Result<DeleteTabl
         .remove(&input.table_name)
         .ok_or_else(|| messages::table_not_found(&input.table_name))?;
     Ok(DeleteTableOutput {
-        table_description: Some(table.describe(TableStatus::Deleting)),
+        table_description: Some(table.describe(TableStatus::Deleting, shared.clock.now())),
     })
 }

@@ -18,6 +18,6 @@ pub(crate) fn run(
         .get(&input.table_name)
         .ok_or_else(|| messages::table_not_found(&input.table_name))?;
     Ok(DescribeTableOutput {
-        table: Some(table.describe(TableStatus::Active)),
+        table: Some(table.describe(TableStatus::Active, shared.clock.now())),
     })
 }

@@ -39,7 +39,7 @@ impl SortCondition {
     }
 
     /// The sort positions the condition selects, as bounds.
-    fn bounds(&self) -> (Bound<SortPart>, Bound<SortPart>) {
+    pub(crate) fn bounds(&self) -> (Bound<SortPart>, Bound<SortPart>) {
         use Bound::{Excluded, Included};
         let value = |v: &KeyValue| SortPart::Value(v.clone());
         match self {
@@ -132,7 +132,7 @@ pub(crate) fn plan(schema: &KeySchema, terms: &[KeyTerm]) -> Result<KeyRange, Er
     })
 }
 
-fn sort_condition(range: &KeyAttribute, term: &KeyTerm) -> Result<SortCondition, Error> {
+pub(crate) fn sort_condition(range: &KeyAttribute, term: &KeyTerm) -> Result<SortCondition, Error> {
     let first = key_value(range, term.values.first())?;
     Ok(match term.op {
         KeyOp::Eq => SortCondition::Eq(first),
@@ -146,7 +146,10 @@ fn sort_condition(range: &KeyAttribute, term: &KeyTerm) -> Result<SortCondition,
 }
 
 /// A condition value for a key attribute: of the key's type and not empty.
-fn key_value(attribute: &KeyAttribute, value: Option<&AttributeValue>) -> Result<KeyValue, Error> {
+pub(crate) fn key_value(
+    attribute: &KeyAttribute,
+    value: Option<&AttributeValue>,
+) -> Result<KeyValue, Error> {
     let value = value.ok_or_else(msg::type_mismatch)?;
     if !attribute.kind.matches(value) {
         return Err(msg::type_mismatch());

@@ -13,11 +13,15 @@ use crate::expr::{KeyOp, KeyTerm, legacy};
 use crate::messages::key_condition as msg;
 
 /// The terms of a `KeyConditions` map (operators already known to be valid enum values).
-pub(crate) fn terms(conditions: &BTreeMap<String, Condition>) -> Result<Vec<KeyTerm>, Error> {
+/// `max_terms` is 2 for a table and up to 8 for a multi-attribute index key.
+pub(crate) fn terms(
+    conditions: &BTreeMap<String, Condition>,
+    max_terms: usize,
+) -> Result<Vec<KeyTerm>, Error> {
     for condition in conditions.values() {
         check(condition)?;
     }
-    if conditions.is_empty() || conditions.len() > 2 {
+    if conditions.is_empty() || conditions.len() > max_terms {
         return Err(msg::too_many_conditions());
     }
     conditions

@@ -1,6 +1,6 @@
 //! One module per DynamoDB operation. Each `run` validates in DynamoDB's order (parameter
-//! constraints, then parameters this engine does not support, then the table lookup, then
-//! checks that need the table), then applies the operation under the table's lock.
+//! constraints, then the table lookup, then checks that need the table), then applies the
+//! operation under the table's lock.
 
 pub(crate) mod batch_get_item;
 pub(crate) mod batch_write_item;
@@ -17,8 +17,12 @@ pub(crate) mod scan;
 pub(crate) mod transact_get_items;
 pub(crate) mod transact_write_items;
 pub(crate) mod update_item;
+pub(crate) mod update_table;
 pub(crate) mod update_time_to_live;
 
+mod index_definitions;
+mod index_read;
+pub(crate) mod index_updates;
 mod key_paths;
 mod key_range;
 mod legacy_conditions;

@@ -26,9 +26,9 @@ pub(crate) struct Reader<'r, 'a> {
     pub(crate) hidden: Option<&'r (String, f64)>,
 }
 
-/// What one page read.
-#[derive(Debug, Default)]
-pub(crate) struct Page {
+/// What one page read; `K` is the position type of what was read (a table or index key).
+#[derive(Debug)]
+pub(crate) struct Page<K = StorageKey> {
     /// The matching items (projected), unless only counting.
     pub(crate) items: Vec<Item>,
     /// How many items were read (`ScannedCount`).
@@ -38,15 +38,40 @@ pub(crate) struct Page {
     /// The total size of the items read.
     pub(crate) bytes: usize,
     /// Where the next page starts, when this one stopped early.
-    pub(crate) last_key: Option<StorageKey>,
+    pub(crate) last_key: Option<K>,
+}
+
+impl<K> Page<K> {
+    /// The page without its position type, once `LastEvaluatedKey` is built.
+    pub(crate) fn without_key(self) -> Page<()> {
+        Page {
+            items: self.items,
+            scanned: self.scanned,
+            matched: self.matched,
+            bytes: self.bytes,
+            last_key: self.last_key.map(drop),
+        }
+    }
+}
+
+impl<K> Default for Page<K> {
+    fn default() -> Self {
+        Page {
+            items: Vec::new(),
+            scanned: 0,
+            matched: 0,
+            bytes: 0,
+            last_key: None,
+        }
+    }
 }
 
 /// Reads one page from `entries`.
-pub(crate) fn read<'a>(
-    entries: impl Iterator<Item = (&'a StorageKey, &'a StoredItem)>,
+pub(crate) fn read<'a, K: Clone + 'a>(
+    entries: impl Iterator<Item = (&'a K, &'a StoredItem)>,
     limit: Option<usize>,
     reader: Reader<'_, '_>,
-) -> Page {
+) -> Page<K> {
     let mut page = Page::default();
     for (key, stored) in entries {
         if crate::ttl::skip(reader.hidden, &stored.item) {

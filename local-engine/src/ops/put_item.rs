@@ -51,6 +51,7 @@ pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput,
     }
     let old = {
         let mut data = table.data.write();
+        data.check_index_keys(&input.item)?;
         let old = data.items.get(&storage_key).map(|stored| &stored.item);
         write_condition::enforce(
             condition.as_ref(),

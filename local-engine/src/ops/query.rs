@@ -1,37 +1,44 @@
 //! `Query`: one partition in sort-key order (descending with `ScanIndexForward = false`),
 //! located in O(log n) and read page by page, then filtered and projected.
 //!
-//! Order of checks: parameter constraints; unsupported parameters; `Select` against the
+//! Order of checks: parameter constraints; `Select` against the
 //! projection; mixed legacy and expression parameters; the placeholder maps; the filter, the
 //! projection and the key condition, each completely (or their legacy forms); unused
 //! placeholders; `ExclusiveStartKey` values; the table; the key condition against the key
 //! schema; a filter on key attributes; `ExclusiveStartKey` against the query.
 
+use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use dynamodel::Error;
 use dynamodel::model::{QueryInput, QueryOutput, Select};
 
+use super::index_definitions::MAX_KEY_PARTS;
+use super::index_read::{self, IndexRange};
 use super::key_paths::NestedHeads;
-use super::key_range::{self, KeyRange};
+use super::key_range;
 use super::legacy_conditions;
 use super::page::{self, Page, Reader};
 use super::selection;
 use crate::capacity::{self, Kind};
 use crate::engine::Shared;
 use crate::expr::{KeyTerm, Placeholders, Uses, check, key_condition, legacy};
-use crate::messages::unsupported::{self, Feature};
 use crate::messages::{self, Layer, Violations};
+use crate::storage::StoredItem;
+use crate::storage::index::IndexPosition;
 use crate::validate::{self, value};
 
 pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Error> {
     check_constraints(&input)?;
-    unsupported::reject(&[(input.index_name.is_some(), Feature::IndexName)])?;
     let projection_parameter = selection::projection_parameter(
         input.projection_expression.as_deref(),
         input.attributes_to_get.as_deref(),
     );
-    let count_only = selection::count_only(input.select.as_ref(), projection_parameter)?;
+    let count_only = selection::count_only(
+        input.select.as_ref(),
+        projection_parameter,
+        input.index_name.is_some(),
+    )?;
     super::reject_mixed(
         Layer::Current,
         &[
@@ -84,7 +91,6 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
     }
     let table = super::item_table(shared, &input.table_name)?;
     let schema = &table.definition.key_schema;
-    let range = key_range::plan(schema, &terms)?;
     if input.filter_expression.is_some() {
         selection::reject_key_paths(filter.as_ref(), schema)?;
     }
@@ -92,10 +98,6 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
     NestedHeads::new()
         .projection(projection.as_ref())
         .reject_keys(schema)?;
-    let start = match &input.exclusive_start_key {
-        Some(start) => Some(range.start_after(schema, start)?),
-        None => None,
-    };
     let limit = input.limit.and_then(|l| usize::try_from(l).ok());
     let forward = input.scan_index_forward.unwrap_or(true);
     let hidden = crate::ttl::hidden(shared, &table);
@@ -105,16 +107,77 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
         keep_items: !count_only,
         hidden: hidden.as_ref(),
     };
-    let page = {
-        let data = table.data.read();
-        read(&data.items, &range, start, forward, limit, reader)
+    let data = table.data.read();
+    let (page, last_evaluated_key) = match input.index_name.as_deref() {
+        None => {
+            let range = key_range::plan(schema, &terms)?;
+            let start = match &input.exclusive_start_key {
+                Some(start) => Some(range.start_after(schema, start)?),
+                None => None,
+            };
+            let bounds = range.bounds();
+            let page = read(
+                &data.items,
+                bounds,
+                start,
+                forward,
+                limit,
+                reader,
+                |_, e| Some(e),
+            );
+            let last = page.last_key.as_ref().map(|k| schema.key_item(k));
+            (page.without_key(), last)
+        }
+        Some(name) => {
+            let index = index_read::resolve(
+                &data,
+                &input.table_name,
+                name,
+                input.consistent_read,
+                input.select.as_ref(),
+                shared.clock.now(),
+            )?;
+            let range = IndexRange::plan(&index.key, &terms)?;
+            let start = match &input.exclusive_start_key {
+                Some(start) => {
+                    let position = index_read::start_position(index, start)?;
+                    if !range.holds(&position) {
+                        return Err(messages::start_key::outside_partition());
+                    }
+                    Some(position)
+                }
+                None => None,
+            };
+            let fetch =
+                index_read::fetches_from_table(index, input.select.as_ref(), projection.as_ref());
+            let items = &data.items;
+            let lookup = |position: &IndexPosition, entry| {
+                index_read::item_of(items, fetch, position, entry)
+            };
+            let bounds = range.bounds();
+            let page = read(
+                &index.entries,
+                bounds,
+                start,
+                forward,
+                limit,
+                reader,
+                lookup,
+            );
+            let last = page
+                .last_key
+                .as_ref()
+                .map(|p| index_read::last_key(index, p));
+            (page.without_key(), last)
+        }
     };
+    drop(data);
     let consistent = input.consistent_read.unwrap_or(false);
     let units = capacity::read_units(page.bytes, consistent);
     Ok(QueryOutput {
         count: page::count(page.matched),
         scanned_count: page::count(page.scanned),
-        last_evaluated_key: page.last_key.as_ref().map(|k| schema.key_item(k)),
+        last_evaluated_key,
         items: (!count_only).then_some(page.items),
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
@@ -159,6 +222,13 @@ fn key_terms(
     input: &QueryInput,
     placeholders: &mut Placeholders<'_>,
 ) -> Result<Vec<KeyTerm>, Error> {
+    // A table key has two attributes; a multi-attribute index key up to eight (the index
+    // checks its own count once it is known).
+    let max_terms = if input.index_name.is_some() {
+        2 * MAX_KEY_PARTS
+    } else {
+        2
+    };
     let Some(source) = input.key_condition_expression.as_deref() else {
         let legacy = input
             .key_conditions
@@ -170,7 +240,7 @@ fn key_terms(
         {
             value::check_value(value, Layer::Current)?;
         }
-        return legacy_conditions::terms(legacy);
+        return legacy_conditions::terms(legacy, max_terms);
     };
     let parsed = shared.expressions.condition(source);
     super::expression("KeyConditionExpression", source, Layer::Current, || {
@@ -178,7 +248,7 @@ fn key_terms(
         check::condition(condition, placeholders).map(drop)
     })?;
     match parsed.as_ref() {
-        Ok(condition) => key_condition::terms(condition, placeholders),
+        Ok(condition) => key_condition::terms(condition, placeholders, max_terms),
         Err(e) => Err(messages::invalid_expression(
             "KeyConditionExpression",
             &e.detail,
@@ -186,16 +256,17 @@ fn key_terms(
     }
 }
 
-/// Reads one page of `range` after `start`.
-fn read(
-    items: &std::collections::BTreeMap<crate::storage::StorageKey, crate::storage::StoredItem>,
-    range: &KeyRange,
-    start: Option<crate::storage::StorageKey>,
+/// Reads one page of the positions within `bounds`, after `start`; `lookup` picks the item to
+/// read at each position (a local index may read the table's item instead of its entry).
+fn read<'a, K: Ord + Clone>(
+    entries: &'a BTreeMap<K, StoredItem>,
+    (mut low, mut high): (Bound<K>, Bound<K>),
+    start: Option<K>,
     forward: bool,
     limit: Option<usize>,
     reader: Reader<'_, '_>,
-) -> Page {
-    let (mut low, mut high) = range.bounds();
+    lookup: impl Fn(&'a K, &'a StoredItem) -> Option<&'a StoredItem>,
+) -> Page<K> {
     if let Some(start) = start {
         if forward {
             low = Bound::Excluded(start);
@@ -206,11 +277,12 @@ fn read(
     if bounds_empty(&low, &high) {
         return Page::default();
     }
-    let entries = items.range((low, high));
+    let entries = entries.range((low, high));
+    let pick = |(key, entry)| Some((key, lookup(key, entry)?));
     if forward {
-        page::read(entries, limit, reader)
+        page::read(entries.filter_map(pick), limit, reader)
     } else {
-        page::read(entries.rev(), limit, reader)
+        page::read(entries.rev().filter_map(pick), limit, reader)
     }
 }
 

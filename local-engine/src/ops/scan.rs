@@ -6,20 +6,22 @@
 //! segment `i` holds the hashes in `[i * 2^64 / n, (i + 1) * 2^64 / n)`. The ranges are
 //! disjoint, cover the whole space, and keep every partition in one segment.
 
+use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use dynamodel::Error;
 use dynamodel::model::{ScanInput, ScanOutput, Select};
 
+use super::index_read;
 use super::key_paths::NestedHeads;
-use super::page::{self, Reader};
+use super::page::{self, Page, Reader};
 use super::selection;
 use crate::capacity::{self, Kind};
 use crate::engine::Shared;
 use crate::expr::{Placeholders, Uses, legacy};
-use crate::messages::unsupported::{self, Feature};
 use crate::messages::{self, Layer, Violations, start_key};
-use crate::storage::StorageKey;
+use crate::storage::index::IndexPosition;
+use crate::storage::{StorageKey, StoredItem};
 use crate::validate::{self, key, value};
 
 /// The most segments a parallel scan may have.
@@ -28,12 +30,15 @@ const MAX_SEGMENTS: i32 = 1_000_000;
 pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error> {
     check_constraints(&input)?;
     let segment = segment(input.segment, input.total_segments)?;
-    unsupported::reject(&[(input.index_name.is_some(), Feature::IndexName)])?;
     let projection_parameter = selection::projection_parameter(
         input.projection_expression.as_deref(),
         input.attributes_to_get.as_deref(),
     );
-    let count_only = selection::count_only(input.select.as_ref(), projection_parameter)?;
+    let count_only = selection::count_only(
+        input.select.as_ref(),
+        projection_parameter,
+        input.index_name.is_some(),
+    )?;
     super::reject_mixed(
         Layer::Older,
         &[
@@ -83,21 +88,7 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
         .condition(filter.as_ref())
         .projection(projection.as_ref())
         .reject_keys(schema)?;
-    let start = match &input.exclusive_start_key {
-        Some(start) => Some(key::start_key(schema, start, start_key::invalid)?),
-        None => None,
-    };
     let (segment_start, segment_end) = segment;
-    let mut low = Bound::Included(StorageKey::hash_floor(segment_start));
-    if let Some(start) = start {
-        if start >= StorageKey::hash_floor(segment_start) {
-            low = Bound::Excluded(start);
-        }
-    }
-    let high = match segment_end {
-        Some(end) => Bound::Excluded(StorageKey::hash_floor(end)),
-        None => Bound::Unbounded,
-    };
     let limit = input.limit.and_then(|l| usize::try_from(l).ok());
     let hidden = crate::ttl::hidden(shared, &table);
     let reader = Reader {
@@ -106,25 +97,53 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
         keep_items: !count_only,
         hidden: hidden.as_ref(),
     };
-    let page = {
-        let data = table.data.read();
-        let empty = match (&low, &high) {
-            (Bound::Excluded(l), Bound::Excluded(h)) | (Bound::Included(l), Bound::Excluded(h)) => {
-                l >= h
-            }
-            _ => false,
-        };
-        if empty {
-            page::Page::default()
-        } else {
-            page::read(data.items.range((low, high)), limit, reader)
+    let data = table.data.read();
+    let (page, last_evaluated_key) = match input.index_name.as_deref() {
+        None => {
+            let start = match &input.exclusive_start_key {
+                Some(start) => Some(key::start_key(schema, start, start_key::invalid)?),
+                None => None,
+            };
+            let bounds = segment_bounds(StorageKey::hash_floor, segment_start, segment_end, start);
+            let page = read(&data.items, bounds, limit, reader, |_, e| Some(e));
+            let last = page.last_key.as_ref().map(|k| schema.key_item(k));
+            (page.without_key(), last)
+        }
+        Some(name) => {
+            let index = index_read::resolve(
+                &data,
+                &input.table_name,
+                name,
+                input.consistent_read,
+                input.select.as_ref(),
+                shared.clock.now(),
+            )?;
+            let start = match &input.exclusive_start_key {
+                Some(start) => Some(index_read::start_position(index, start)?),
+                None => None,
+            };
+            let fetch =
+                index_read::fetches_from_table(index, input.select.as_ref(), projection.as_ref());
+            let items = &data.items;
+            let lookup = |position: &IndexPosition, entry| {
+                index_read::item_of(items, fetch, position, entry)
+            };
+            let bounds =
+                segment_bounds(IndexPosition::hash_floor, segment_start, segment_end, start);
+            let page = read(&index.entries, bounds, limit, reader, lookup);
+            let last = page
+                .last_key
+                .as_ref()
+                .map(|p| index_read::last_key(index, p));
+            (page.without_key(), last)
         }
     };
+    drop(data);
     let units = capacity::read_units(page.bytes, input.consistent_read.unwrap_or(false));
     Ok(ScanOutput {
         count: page::count(page.matched),
         scanned_count: page::count(page.scanned),
-        last_evaluated_key: page.last_key.as_ref().map(|k| schema.key_item(k)),
+        last_evaluated_key,
         items: (!count_only).then_some(page.items),
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
@@ -168,6 +187,49 @@ fn check_constraints(input: &ScanInput) -> Result<(), Error> {
             .map(|(name, c)| (name, Some(&c.comparison_operator))),
     );
     violations.finish()
+}
+
+/// The positions of a segment `[start, end)` of the hash space, after `after` when it lies in
+/// the segment; `floor` is the first position of a hash.
+fn segment_bounds<K: Ord>(
+    floor: fn(u64) -> K,
+    start: u64,
+    end: Option<u64>,
+    after: Option<K>,
+) -> (Bound<K>, Bound<K>) {
+    let low = match after {
+        Some(after) if after >= floor(start) => Bound::Excluded(after),
+        _ => Bound::Included(floor(start)),
+    };
+    let high = match end {
+        Some(end) => Bound::Excluded(floor(end)),
+        None => Bound::Unbounded,
+    };
+    (low, high)
+}
+
+/// Reads one page of the positions within `(low, high)`; `lookup` picks the item to read at
+/// each position (a local index may read the table's item instead of its entry).
+fn read<'a, K: Ord + Clone>(
+    entries: &'a BTreeMap<K, StoredItem>,
+    (low, high): (Bound<K>, Bound<K>),
+    limit: Option<usize>,
+    reader: Reader<'_, '_>,
+    lookup: impl Fn(&'a K, &'a StoredItem) -> Option<&'a StoredItem>,
+) -> Page<K> {
+    let empty = match (&low, &high) {
+        (Bound::Excluded(l), Bound::Excluded(h)) | (Bound::Included(l), Bound::Excluded(h)) => {
+            l >= h
+        }
+        _ => false,
+    };
+    if empty {
+        return Page::default();
+    }
+    let entries = entries
+        .range((low, high))
+        .filter_map(|(key, entry)| Some((key, lookup(key, entry)?)));
+    page::read(entries, limit, reader)
 }
 
 /// The hash range `[start, end)` of the requested segment (`end = None`: to the top).

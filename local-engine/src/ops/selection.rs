@@ -16,8 +16,12 @@ use crate::messages::read;
 use crate::storage::KeySchema;
 
 /// Whether a Query or Scan answers with a count only; checks `Select` against the projection
-/// parameter present, if any.
-pub(crate) fn count_only(select: Option<&Select>, projection: Option<&str>) -> Result<bool, Error> {
+/// parameter present, if any, and against whether an index is read.
+pub(crate) fn count_only(
+    select: Option<&Select>,
+    projection: Option<&str>,
+    on_index: bool,
+) -> Result<bool, Error> {
     match (select, projection) {
         (Some(Select::Count), Some(parameter)) => Err(read::projection_with_count(parameter)),
         (Some(Select::Count), None) => Ok(true),
@@ -27,7 +31,12 @@ pub(crate) fn count_only(select: Option<&Select>, projection: Option<&str>) -> R
         (Some(Select::SpecificAttributes), None) => {
             Err(read::specific_attributes_without_projection())
         }
-        (Some(Select::AllProjectedAttributes), _) => Err(read::all_projected_on_table()),
+        (Some(Select::AllProjectedAttributes), _) if !on_index => {
+            Err(read::all_projected_on_table())
+        }
+        (Some(Select::AllProjectedAttributes), Some(parameter)) => {
+            Err(read::projection_with_all_projected(parameter))
+        }
         _ => Ok(false),
     }
 }

@@ -124,7 +124,14 @@ fn execute(
     for action in actions {
         let data = guards.get(action.table.definition.name.as_str());
         let old = data.and_then(|d| d.items.get(&action.key));
-        match evaluate(action, old) {
+        let evaluated = evaluate(action, old).and_then(|outcome| match (&outcome, data) {
+            (Outcome::Store(stored), Some(data)) => data
+                .check_index_keys(&stored.item)
+                .map(|()| outcome)
+                .map_err(|error| reason(msg::VALIDATION_ERROR, Some(error.message()), None)),
+            _ => Ok(outcome),
+        });
+        match evaluated {
             Ok(outcome) => {
                 let units = capacity::write_units(write_size(old, &outcome));
                 outcomes.push((outcome, units));

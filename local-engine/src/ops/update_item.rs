@@ -78,6 +78,7 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
             if size > MAX_ITEM_BYTES {
                 return Err(msg::item_too_large());
             }
+            data.check_index_keys(&item)?;
             let stored = StoredItem { item, size };
             let old = data.put(storage_key, stored.clone());
             (old, Some(stored))

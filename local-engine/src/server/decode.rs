@@ -14,6 +14,7 @@ use serde_json::error::Category;
 use serde_json::{Map, Value};
 
 use super::errors::WireError;
+use super::member_path::{lower_first, missing_member_path};
 use super::messages;
 use crate::expr::placeholders::{Placeholders, Uses};
 use crate::messages::{Layer, invalid_placeholder_value};
@@ -48,8 +49,7 @@ pub(crate) fn decode<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, WireEr
         // serde stops at the first member that does not fit; DynamoDB parses the whole body
         // first. Only on this (slow) path is the rest of the body checked.
         Category::Data => check_syntax(body).err().unwrap_or_else(|| {
-            missing_condition_operator(body, &without_position(&error))
-                .unwrap_or_else(|| from_serde(&error))
+            missing_member(body, &error).unwrap_or_else(|| from_serde(&error))
         }),
         _ => from_serde(&error),
     })
@@ -181,29 +181,14 @@ fn placeholder_value_error(operation: &str, body: &[u8]) -> Option<WireError> {
     None
 }
 
-/// A condition of `KeyConditions`, `QueryFilter` or `ScanFilter` without its required
-/// `ComparisonOperator`: DynamoDB names the member by its full path
-/// (`scanFilter.<attribute>.member.comparisonOperator`), which serde's error does not give.
-fn missing_condition_operator(body: &[u8], text: &str) -> Option<WireError> {
-    if text != "missing field `ComparisonOperator`" {
-        return None;
-    }
-    let request: Map<String, Value> = serde_json::from_slice(body).ok()?;
-    ["KeyConditions", "QueryFilter", "ScanFilter"]
-        .into_iter()
-        .find_map(|map| {
-            let (attribute, _) = request
-                .get(map)?
-                .as_object()?
-                .iter()
-                .find(|(_, condition)| {
-                    condition
-                        .as_object()
-                        .is_some_and(|c| !c.contains_key("ComparisonOperator"))
-                })?;
-            let member = format!("{}.{attribute}.member.comparisonOperator", lower_first(map));
-            Some(WireError::validation(messages::member_missing(&member)))
-        })
+/// A required member missing anywhere in the request: DynamoDB names it by its full path
+/// (`transactItems.1.member.conditionCheck.conditionExpression`), which serde's error does
+/// not give (see `member_path`).
+fn missing_member(body: &[u8], error: &serde_json::Error) -> Option<WireError> {
+    let text = without_position(error);
+    let member = text.strip_prefix("missing field `")?.split('`').next()?;
+    let path = missing_member_path(body, error.line(), error.column(), member)?;
+    Some(WireError::validation(messages::member_missing(&path)))
 }
 
 /// `<unexpected>, expected <what>` from serde's invalid-type error, in Coral's words.
@@ -255,14 +240,5 @@ fn number_message(rest: &str) -> String {
         messages::NUMBER_UNDERFLOW.to_owned()
     } else {
         messages::NOT_A_NUMBER.to_owned()
-    }
-}
-
-/// `TableName` → `tableName`, as DynamoDB names members in validation messages.
-fn lower_first(name: &str) -> String {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

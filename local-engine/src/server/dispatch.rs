@@ -101,6 +101,7 @@ served! {
     "CreateTable" => create_table;
     "DeleteTable" => delete_table;
     "DescribeTable" => describe_table;
+    "UpdateTable" => update_table;
     "ListTables" => list_tables;
     "PutItem" => put_item;
     "GetItem" => get_item;

@@ -35,6 +35,7 @@ mod decode;
 mod dispatch;
 mod errors;
 mod listener;
+mod member_path;
 mod messages;
 mod service;
 

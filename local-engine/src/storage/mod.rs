@@ -4,6 +4,8 @@
 //! add or remove one; each [`Table`] has its own lock, so operations on different tables never
 //! contend. Item order is defined in [`key`].
 
+mod describe;
+pub(crate) mod index;
 pub(crate) mod key;
 pub(crate) mod table;
 
@@ -14,7 +16,7 @@ use parking_lot::RwLock;
 
 pub(crate) use key::{KeyValue, SortPart, StorageKey};
 pub(crate) use table::{
-    KeyAttribute, KeyKind, KeySchema, StoredItem, Table, TableData, TableDefinition,
+    KeyAttribute, KeyKind, KeySchema, StoredItem, Table, TableData, TableDefinition, TableSettings,
 };
 
 /// All tables, by name (names in ascending order for ListTables).

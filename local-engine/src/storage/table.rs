@@ -1,15 +1,18 @@
 //! One table: its immutable definition and its items behind the table's own lock.
 
 use std::collections::BTreeMap;
+use std::time::SystemTime;
 
 use dynamodel::model::AttributeType;
 use dynamodel::model::{
     AttributeDefinition, BillingMode, BillingModeSummary, KeySchemaElement,
-    ProvisionedThroughputDescription, ScalarAttributeType, TableDescription, TableStatus,
+    ProvisionedThroughputDescription, ScalarAttributeType, StreamSpecification, TableClass,
+    TableClassSummary, TableDescription, TableStatus,
 };
-use dynamodel::{AttributeValue, Item};
+use dynamodel::{AttributeValue, Error, Item};
 use parking_lot::RwLock;
 
+use super::index::Index;
 use super::key::{KeyValue, StorageKey};
 
 /// A key attribute: its name and scalar type.
@@ -100,14 +103,26 @@ pub(crate) struct TableDefinition {
     pub(crate) name: String,
     pub(crate) key_schema: KeySchema,
     pub(crate) key_schema_elements: Vec<KeySchemaElement>,
-    pub(crate) attribute_definitions: Vec<AttributeDefinition>,
-    pub(crate) billing_mode: BillingMode,
-    pub(crate) read_capacity: i64,
-    pub(crate) write_capacity: i64,
     pub(crate) created_at: f64,
     pub(crate) arn: String,
     pub(crate) id: String,
+}
+
+/// What UpdateTable can change about a table (its indexes are in [`TableData`]).
+#[derive(Clone, Debug)]
+pub(crate) struct TableSettings {
+    /// Definitions of the table's and its indexes' key attributes, in request order.
+    pub(crate) attribute_definitions: Vec<AttributeDefinition>,
+    pub(crate) billing_mode: BillingMode,
+    /// Read and write capacity units (0 and 0 for on-demand).
+    pub(crate) read_capacity: i64,
+    pub(crate) write_capacity: i64,
+    /// When the table last switched to on-demand (epoch seconds).
+    pub(crate) on_demand_since: Option<f64>,
     pub(crate) deletion_protection: bool,
+    /// Stored and described; the engine produces no stream records.
+    pub(crate) stream: Option<StreamSpecification>,
+    pub(crate) table_class: Option<TableClass>,
 }
 
 /// An item with its size, computed once when it was written.
@@ -117,17 +132,35 @@ pub(crate) struct StoredItem {
     pub(crate) size: usize,
 }
 
-/// The items of a table, ordered by [`StorageKey`].
-#[derive(Debug, Default)]
+/// The items of a table, ordered by [`StorageKey`], its settings and its indexes: everything
+/// a write or UpdateTable changes, under one lock.
+#[derive(Debug)]
 pub(crate) struct TableData {
     pub(crate) items: BTreeMap<StorageKey, StoredItem>,
     /// Sum of the stored items' sizes.
     pub(crate) size_bytes: usize,
+    pub(crate) settings: TableSettings,
+    /// Local and global secondary indexes, in the order CreateTable listed them (local ones
+    /// first), then in order of creation.
+    pub(crate) indexes: Vec<Index>,
 }
 
 impl TableData {
-    /// Stores `item`, returning the item it replaced.
+    /// Rejects `item` if one of its index key attributes would not make a valid index key.
+    /// Every write path calls this before it stores anything.
+    pub(crate) fn check_index_keys(&self, item: &Item) -> Result<(), Error> {
+        self.indexes.iter().try_for_each(|index| index.check(item))
+    }
+
+    /// Stores `item` (already checked with [`TableData::check_index_keys`]) and updates every
+    /// index, returning the item it replaced.
     pub(crate) fn put(&mut self, key: StorageKey, item: StoredItem) -> Option<StoredItem> {
+        for index in &mut self.indexes {
+            if let Some(old) = self.items.get(&key) {
+                index.remove(&key, &old.item);
+            }
+            index.insert(&key, &item.item);
+        }
         self.size_bytes = self.size_bytes.saturating_add(item.size);
         let old = self.items.insert(key, item);
         if let Some(old) = &old {
@@ -136,13 +169,21 @@ impl TableData {
         old
     }
 
-    /// Removes the item under `key`, returning it.
+    /// Removes the item under `key` and its index entries, returning it.
     pub(crate) fn delete(&mut self, key: &StorageKey) -> Option<StoredItem> {
         let old = self.items.remove(key);
         if let Some(old) = &old {
             self.size_bytes = self.size_bytes.saturating_sub(old.size);
+            for index in &mut self.indexes {
+                index.remove(key, &old.item);
+            }
         }
         old
+    }
+
+    /// The index named `name`.
+    pub(crate) fn index(&self, name: &str) -> Option<&Index> {
+        self.indexes.iter().find(|i| i.name == name)
     }
 }
 
@@ -156,31 +197,38 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    pub(crate) fn new(definition: TableDefinition) -> Self {
+    pub(crate) fn new(
+        definition: TableDefinition,
+        settings: TableSettings,
+        indexes: Vec<Index>,
+    ) -> Self {
         Table {
             definition,
-            data: RwLock::new(TableData::default()),
+            data: RwLock::new(TableData {
+                items: BTreeMap::new(),
+                size_bytes: 0,
+                settings,
+                indexes,
+            }),
             time_to_live: RwLock::new(None),
         }
     }
 
     /// The table's description in the given status.
-    pub(crate) fn describe(&self, status: TableStatus) -> TableDescription {
-        let (count, size) = {
-            let data = self.data.read();
-            (data.items.len(), data.size_bytes)
-        };
+    pub(crate) fn describe(&self, status: TableStatus, now: SystemTime) -> TableDescription {
+        let data = self.data.read();
+        let (count, size, settings) = (data.items.len(), data.size_bytes, &data.settings);
         let def = &self.definition;
-        let on_demand = def.billing_mode == BillingMode::PayPerRequest;
+        let on_demand = settings.billing_mode == BillingMode::PayPerRequest;
         TableDescription {
             table_name: Some(def.name.clone()),
-            attribute_definitions: Some(def.attribute_definitions.clone()),
+            attribute_definitions: Some(settings.attribute_definitions.clone()),
             key_schema: Some(def.key_schema_elements.clone()),
             table_status: Some(status),
             creation_date_time: Some(def.created_at),
             provisioned_throughput: Some(ProvisionedThroughputDescription {
-                read_capacity_units: Some(def.read_capacity),
-                write_capacity_units: Some(def.write_capacity),
+                read_capacity_units: Some(settings.read_capacity),
+                write_capacity_units: Some(settings.write_capacity),
                 number_of_decreases_today: Some(0),
                 last_increase_date_time: None,
                 last_decrease_date_time: None,
@@ -191,13 +239,15 @@ impl Table {
             table_id: Some(def.id.clone()),
             billing_mode_summary: on_demand.then_some(BillingModeSummary {
                 billing_mode: Some(BillingMode::PayPerRequest),
-                last_update_to_pay_per_request_date_time: Some(def.created_at),
+                last_update_to_pay_per_request_date_time: settings.on_demand_since,
             }),
-            local_secondary_indexes: None,
-            global_secondary_indexes: None,
-            stream_specification: None,
-            table_class_summary: None,
-            deletion_protection_enabled: Some(def.deletion_protection),
+            local_secondary_indexes: super::describe::local_indexes(&data.indexes),
+            global_secondary_indexes: super::describe::global_indexes(&data.indexes, settings, now),
+            stream_specification: settings.stream.clone().filter(|s| s.stream_enabled),
+            table_class_summary: settings.table_class.clone().map(|class| TableClassSummary {
+                table_class: Some(class),
+            }),
+            deletion_protection_enabled: Some(settings.deletion_protection),
         }
     }
 }

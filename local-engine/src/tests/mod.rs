@@ -8,6 +8,10 @@ mod condition_model;
 mod conditions;
 mod filters;
 mod fuzz_corpus;
+mod index_fixture;
+mod index_model;
+mod index_queries;
+mod indexes;
 mod items;
 mod key_paths;
 mod keys;
@@ -23,6 +27,7 @@ mod tables;
 mod time_to_live;
 mod transactions;
 mod update_errors;
+mod update_table;
 mod updates;
 #[cfg(feature = "server")]
 mod wire_operations;

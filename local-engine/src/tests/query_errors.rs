@@ -307,12 +307,12 @@ fn key_parameters_and_constraints() {
 }
 
 #[test]
-fn later_features_are_refused_not_ignored() {
+fn unknown_index_is_rejected() {
     let engine = range_table();
     type Change = fn(&mut QueryInput);
     let cases: [(Change, &str); 1] = [(
         |i| i.index_name = Some("byX".into()),
-        "dynamodel-local does not support the IndexName parameter yet (queries and scans of secondary indexes are not implemented)",
+        "The table does not have the specified index: byX",
     )];
     for (change, message) in cases {
         let mut input = query("pk = :p", &[(":p", s("p"))]);

@@ -2,8 +2,8 @@
 
 use dynamodel::model::{
     AttributeDefinition, BillingMode, CreateTableInput, DeleteTableInput, DescribeTableInput,
-    GlobalSecondaryIndex, KeySchemaElement, KeyType, ListTablesInput, Projection,
-    ProvisionedThroughput, ScalarAttributeType as T, StreamSpecification, TableStatus,
+    KeySchemaElement, KeyType, ListTablesInput, ProvisionedThroughput, ScalarAttributeType as T,
+    StreamSpecification, StreamViewType, TableStatus,
 };
 use dynamodel::{Backend, ErrorKind};
 
@@ -282,34 +282,28 @@ fn billing_mode_and_throughput() {
 }
 
 #[test]
-fn later_features_are_refused_not_ignored() {
+fn stream_settings_are_stored_and_described() {
     let engine = Engine::new();
-    let mut input = basic();
-    input.global_secondary_indexes = Some(vec![GlobalSecondaryIndex {
-        index_name: "byOther".into(),
-        key_schema: vec![KeySchemaElement::hash("sk")],
-        projection: Projection::default(),
-        provisioned_throughput: None,
-    }]);
-    assert_validation(
-        create(&engine, input),
-        "dynamodel-local does not support the GlobalSecondaryIndexes parameter yet (secondary indexes are not implemented)",
-    );
     let mut input = basic();
     input.stream_specification = Some(StreamSpecification {
         stream_enabled: true,
-        stream_view_type: None,
+        stream_view_type: Some(StreamViewType::KeysOnly),
     });
-    assert_validation(
-        create(&engine, input),
-        "dynamodel-local does not support the StreamSpecification parameter yet (streams are not implemented)",
+    let created = create(&engine, input).unwrap().table_description.unwrap();
+    assert_eq!(
+        created
+            .stream_specification
+            .and_then(|s| s.stream_view_type),
+        Some(StreamViewType::KeysOnly)
     );
     let mut input = basic();
+    input.table_name = "quiet".into();
     input.stream_specification = Some(StreamSpecification {
         stream_enabled: false,
         stream_view_type: None,
     });
-    assert!(create(&engine, input).is_ok());
+    let created = create(&engine, input).unwrap().table_description.unwrap();
+    assert_eq!(created.stream_specification, None);
 }
 
 #[test]

@@ -36,6 +36,7 @@ mod operations;
 mod table;
 mod transact;
 mod ttl;
+mod update_table;
 mod value;
 
 use std::fmt;
@@ -60,8 +61,8 @@ use crate::model::{
     DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
     PutItemInput, PutItemOutput, QueryInput, QueryOutput, ScanInput, ScanOutput,
     TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
-    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTimeToLiveInput,
-    UpdateTimeToLiveOutput,
+    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTableInput,
+    UpdateTableOutput, UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
 };
 
 /// DynamoDB through `aws-sdk-dynamodb`: a [`Backend`] for [`Client`](crate::Client).
@@ -226,6 +227,7 @@ operations! {
     operations::create_table(CreateTableInput) -> CreateTableOutput;
     operations::delete_table(DeleteTableInput) -> DeleteTableOutput;
     operations::describe_table(DescribeTableInput) -> DescribeTableOutput;
+    update_table::update_table(UpdateTableInput) -> UpdateTableOutput;
     operations::list_tables(ListTablesInput) -> ListTablesOutput;
     operations::put_item(PutItemInput) -> PutItemOutput;
     operations::get_item(GetItemInput) -> GetItemOutput;

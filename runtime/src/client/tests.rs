@@ -160,6 +160,12 @@ impl Backend for Recorder {
     ) -> impl Future<Output = Result<DescribeTableOutput>> + Send {
         unsupported()
     }
+    fn update_table(
+        &self,
+        _: UpdateTableInput,
+    ) -> impl Future<Output = Result<UpdateTableOutput>> + Send {
+        unsupported()
+    }
     fn list_tables(
         &self,
         input: ListTablesInput,

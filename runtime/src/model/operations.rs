@@ -11,7 +11,7 @@ use super::enums::{
     TableClass, TimeToLiveStatus,
 };
 use super::table::{
-    AttributeDefinition, GlobalSecondaryIndex, KeySchemaElement, LocalSecondaryIndex,
+    AttributeDefinition, GlobalSecondaryIndex, KeySchemaElement, LocalSecondaryIndex, Projection,
     ProvisionedThroughput, StreamSpecification, TableDescription, Tag,
 };
 use super::{AttributeValue, Item};
@@ -193,6 +193,122 @@ pub struct DescribeTableOutput {
     /// The table.
     #[serde(rename = "Table", skip_serializing_if = "Option::is_none")]
     pub table: Option<TableDescription>,
+}
+
+/// UpdateTable request: changes billing, throughput, streams, the table class or deletion
+/// protection, or creates, updates or deletes one global secondary index.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateTableInput {
+    /// The table name.
+    pub table_name: String,
+    /// Types of the key attributes of an index being created.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute_definitions: Option<Vec<AttributeDefinition>>,
+    /// The new billing mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing_mode: Option<BillingMode>,
+    /// The new throughput of a provisioned table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisioned_throughput: Option<ProvisionedThroughput>,
+    /// Global secondary indexes to create, update or delete (one create or delete per call).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub global_secondary_index_updates: Option<Vec<GlobalSecondaryIndexUpdate>>,
+    /// New stream settings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream_specification: Option<StreamSpecification>,
+    /// Whether the table can be deleted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deletion_protection_enabled: Option<bool>,
+    /// The new storage class.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table_class: Option<TableClass>,
+}
+
+/// One change to a table's global secondary indexes in UpdateTable: exactly one of the
+/// members is set.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GlobalSecondaryIndexUpdate {
+    /// Creates an index and fills it from the table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create: Option<CreateGlobalSecondaryIndexAction>,
+    /// Changes an index's throughput.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<UpdateGlobalSecondaryIndexAction>,
+    /// Deletes an index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete: Option<DeleteGlobalSecondaryIndexAction>,
+}
+
+impl From<CreateGlobalSecondaryIndexAction> for GlobalSecondaryIndexUpdate {
+    fn from(action: CreateGlobalSecondaryIndexAction) -> Self {
+        GlobalSecondaryIndexUpdate {
+            create: Some(action),
+            ..Default::default()
+        }
+    }
+}
+
+impl From<UpdateGlobalSecondaryIndexAction> for GlobalSecondaryIndexUpdate {
+    fn from(action: UpdateGlobalSecondaryIndexAction) -> Self {
+        GlobalSecondaryIndexUpdate {
+            update: Some(action),
+            ..Default::default()
+        }
+    }
+}
+
+impl From<DeleteGlobalSecondaryIndexAction> for GlobalSecondaryIndexUpdate {
+    fn from(action: DeleteGlobalSecondaryIndexAction) -> Self {
+        GlobalSecondaryIndexUpdate {
+            delete: Some(action),
+            ..Default::default()
+        }
+    }
+}
+
+/// A global secondary index to create on an existing table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreateGlobalSecondaryIndexAction {
+    /// The index name.
+    pub index_name: String,
+    /// The index key.
+    pub key_schema: Vec<KeySchemaElement>,
+    /// What the index copies.
+    pub projection: Projection,
+    /// Throughput for an index of a provisioned table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisioned_throughput: Option<ProvisionedThroughput>,
+}
+
+/// New throughput for an existing global secondary index.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateGlobalSecondaryIndexAction {
+    /// The index name.
+    pub index_name: String,
+    /// The new throughput.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisioned_throughput: Option<ProvisionedThroughput>,
+}
+
+/// A global secondary index to delete.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteGlobalSecondaryIndexAction {
+    /// The index name.
+    pub index_name: String,
+}
+
+/// UpdateTable response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateTableOutput {
+    /// The table as the change left it (status `UPDATING` while a change is under way).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table_description: Option<TableDescription>,
 }
 
 /// ListTables request.
