@@ -5,6 +5,7 @@
 //! same run; `BENCHMARKS.md` at the repository root says how to run them and what they
 //! showed.
 
+pub mod load;
 pub mod local;
 pub mod model;
 pub mod peer;
