@@ -62,6 +62,9 @@ pub enum ErrorKind {
     /// A batch gave up with items or keys still unprocessed after its retry policy's last
     /// attempt.
     Unprocessed,
+    /// A pagination cursor was altered, truncated, signed with another key or issued for
+    /// another request.
+    InvalidCursor,
 }
 
 impl ErrorKind {
@@ -92,7 +95,8 @@ impl ErrorKind {
             | ErrorKind::Transport
             | ErrorKind::Configuration
             | ErrorKind::Unprocessed
-            | ErrorKind::VersionConflict => return None,
+            | ErrorKind::VersionConflict
+            | ErrorKind::InvalidCursor => return None,
         })
     }
 
@@ -280,6 +284,18 @@ impl Error {
         })
     }
 
+    /// A pagination cursor that does not verify (see [`CursorKey`](crate::CursorKey)).
+    pub fn invalid_cursor(message: impl Into<String>) -> Self {
+        Error::from_inner(Inner {
+            kind: ErrorKind::InvalidCursor,
+            code: None,
+            message: message.into(),
+            item: None,
+            cancellation_reasons: Vec::new(),
+            source: None,
+        })
+    }
+
     /// Prefixes a conversion error with the attribute it happened in, building a path such
     /// as `address.city`.
     #[must_use]
@@ -391,6 +407,12 @@ impl Error {
     /// Whether a batch gave up with items or keys still unprocessed.
     pub fn is_unprocessed(&self) -> bool {
         self.inner.kind == ErrorKind::Unprocessed
+    }
+
+    /// Whether a pagination cursor was rejected: altered, truncated, signed with another
+    /// key, or issued for another request. Answer a web client with a 400.
+    pub fn is_invalid_cursor(&self) -> bool {
+        self.inner.kind == ErrorKind::InvalidCursor
     }
 
     /// Whether an item failed to convert to or from a Rust value.

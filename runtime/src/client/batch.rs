@@ -43,9 +43,10 @@ impl<T: Table> fmt::Debug for WriteOp<T> {
 }
 
 impl<T: Table> WriteOp<T> {
-    fn request(&self) -> crate::Result<WriteRequest> {
+    /// The request for this operation; a put is stamped like [`Client::put`]'s item.
+    fn request<B>(&self, client: &Client<B>) -> crate::Result<WriteRequest> {
         Ok(match self {
-            WriteOp::Put(item) => WriteRequest::put(item.to_item()?),
+            WriteOp::Put(item) => WriteRequest::put(client.item_to_put(item)?),
             WriteOp::Delete(key) => WriteRequest::delete(key.to_item()?),
         })
     }
@@ -141,10 +142,10 @@ impl<'a, B: Backend, T: Table> BatchWrite<'a, B, T> {
             }
             chunks.push(chunk);
         }
-        let backend = self.client.backend();
+        let client = self.client;
         let policy = &self.policy;
         let results: Vec<_> = stream::iter(chunks)
-            .map(|chunk| write_chunk(backend, policy, chunk))
+            .map(|chunk| write_chunk(client, policy, chunk))
             .buffer_unordered(self.concurrency)
             .collect()
             .await;
@@ -165,13 +166,14 @@ impl<'a, B: Backend, T: Table> BatchWrite<'a, B, T> {
 
 /// Sends one chunk until it is done, fails for good, or runs out of attempts.
 async fn write_chunk<B: Backend, T: Table>(
-    backend: &B,
+    client: &Client<B>,
     policy: &RetryPolicy,
     chunk: Vec<WriteOp<T>>,
 ) -> Result<(), BatchWriteError<T>> {
+    let backend = client.backend();
     let requests = match chunk
         .iter()
-        .map(WriteOp::request)
+        .map(|op| op.request(client))
         .collect::<crate::Result<Vec<_>>>()
     {
         Ok(requests) => requests,

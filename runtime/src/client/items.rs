@@ -163,7 +163,7 @@ impl<'a, B: Backend, T: Table> Put<'a, B, T> {
         let (condition_expression, renderer, on_failure) = self.condition.render::<T>()?;
         let input = PutItemInput {
             table_name: T::TABLE_NAME.to_owned(),
-            item: self.item.to_item()?,
+            item: self.client.item_to_put(self.item)?,
             condition_expression,
             expression_attribute_names: renderer.names(),
             expression_attribute_values: renderer.values(),

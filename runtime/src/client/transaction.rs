@@ -8,7 +8,7 @@ use super::Client;
 use super::items::{BoxFuture, Guard, WriteCondition};
 use crate::backend::Backend;
 use crate::error::{CancellationReason, Error, Result};
-use crate::expr::{Condition, Renderer, Update};
+use crate::expr::{Condition, ConditionNode, Renderer, Update, UpdateAction};
 use crate::model::{
     Item, ReturnValuesOnConditionCheckFailure, TransactConditionCheck, TransactDelete, TransactGet,
     TransactGetItem, TransactGetItemsInput, TransactPut, TransactUpdate, TransactWriteItem,
@@ -58,7 +58,7 @@ impl<B: Backend> Client<B> {
 /// A TransactWriteItems request; `.await` it. Built by [`Client::transaction`].
 #[must_use = "a request does nothing until it is awaited"]
 pub struct Transaction<'a, B> {
-    client: &'a Client<B>,
+    pub(super) client: &'a Client<B>,
     /// Rendered actions; a rendering error is kept and reported when the request is sent.
     actions: Vec<Result<TransactWriteItem>>,
     client_request_token: Option<String>,
@@ -71,7 +71,7 @@ struct Rendered {
     renderer: Renderer,
 }
 
-fn render<T: Table>(guard: Guard, condition: Option<Condition<T>>) -> Result<Rendered> {
+fn render<T: Table>(guard: Guard, condition: Option<Result<ConditionNode>>) -> Result<Rendered> {
     let mut renderer = Renderer::new();
     let expression = render_with::<T>(&mut renderer, guard, condition)?;
     Ok(Rendered {
@@ -83,17 +83,18 @@ fn render<T: Table>(guard: Guard, condition: Option<Condition<T>>) -> Result<Ren
 fn render_with<T: Table>(
     renderer: &mut Renderer,
     guard: Guard,
-    condition: Option<Condition<T>>,
+    condition: Option<Result<ConditionNode>>,
 ) -> Result<Option<String>> {
     let mut write = WriteCondition::new(guard);
-    write.user = condition.map(Condition::into_node);
+    write.user = condition;
     Ok(write.render_with::<T>(renderer)?.0)
 }
 
 impl<'a, B: Backend> Transaction<'a, B> {
     /// Writes `item`, replacing any item with the same key.
     pub fn put<T: Table>(self, item: &T) -> Self {
-        self.push_put(item, Guard::None, None)
+        let item = self.client.item_to_put(item);
+        self.push_put::<T>(item, Guard::None, None)
     }
 
     /// Writes `item` only if the existing item (or its absence) meets `condition`.
@@ -102,12 +103,14 @@ impl<'a, B: Backend> Transaction<'a, B> {
         item: &T,
         condition: impl FnOnce(T::Paths<T>) -> Condition<T>,
     ) -> Self {
-        self.push_put(item, Guard::None, Some(condition(T::paths())))
+        let item = self.client.item_to_put(item);
+        self.push_put::<T>(item, Guard::None, Some(condition(T::paths()).into_node()))
     }
 
     /// Writes `item` only if no item with its key exists.
     pub fn create<T: Table>(self, item: &T) -> Self {
-        self.push_put(item, Guard::MustNotExist, None)
+        let item = self.client.item_to_put(item);
+        self.push_put::<T>(item, Guard::MustNotExist, None)
     }
 
     /// Updates the existing item with `key`; the transaction is cancelled when it is missing.
@@ -116,7 +119,8 @@ impl<'a, B: Backend> Transaction<'a, B> {
         key: Key<T>,
         update: impl FnOnce(T::Paths<T>) -> Update<T>,
     ) -> Self {
-        self.push_update(key, update(T::paths()), None)
+        let actions = self.client.update_actions(update(T::paths()));
+        self.push_update(key, actions, None)
     }
 
     /// Updates the existing item with `key` only if it meets `condition`.
@@ -126,12 +130,13 @@ impl<'a, B: Backend> Transaction<'a, B> {
         update: impl FnOnce(T::Paths<T>) -> Update<T>,
         condition: impl FnOnce(T::Paths<T>) -> Condition<T>,
     ) -> Self {
-        self.push_update(key, update(T::paths()), Some(condition(T::paths())))
+        let actions = self.client.update_actions(update(T::paths()));
+        self.push_update(key, actions, Some(condition(T::paths()).into_node()))
     }
 
     /// Deletes the item with `key` (deleting a missing item is not a failure).
     pub fn delete<T: Table>(self, key: Key<T>) -> Self {
-        self.push_delete(key, None)
+        self.push_delete::<T>(key.to_item(), None)
     }
 
     /// Deletes the item with `key` only if it meets `condition`.
@@ -140,7 +145,7 @@ impl<'a, B: Backend> Transaction<'a, B> {
         key: Key<T>,
         condition: impl FnOnce(T::Paths<T>) -> Condition<T>,
     ) -> Self {
-        self.push_delete(key, Some(condition(T::paths())))
+        self.push_delete::<T>(key.to_item(), Some(condition(T::paths()).into_node()))
     }
 
     /// Requires the item with `key` (which this transaction does not write) to meet
@@ -152,7 +157,7 @@ impl<'a, B: Backend> Transaction<'a, B> {
     ) -> Self {
         let condition = condition(T::paths());
         let action = (|| {
-            let rendered = render::<T>(Guard::None, Some(condition))?;
+            let rendered = render::<T>(Guard::None, Some(condition.into_node()))?;
             let condition_expression = rendered
                 .expression
                 .ok_or_else(|| Error::validation("a condition check needs a condition"))?;
@@ -171,9 +176,38 @@ impl<'a, B: Backend> Transaction<'a, B> {
     }
 
     /// When an action's condition fails, carry the existing item in its cancellation
-    /// reason ([`TransactionFailure::old_item`]).
+    /// reason ([`TransactionFailure::old_item`]). Applies to every action; see
+    /// [`and_return_old_on_failure`](Self::and_return_old_on_failure) for one action.
     pub fn return_old_on_failure(mut self) -> Self {
         self.return_old_on_failure = true;
+        self
+    }
+
+    /// When the condition of the action added just before fails, carry the existing item
+    /// in its cancellation reason ([`TransactionFailure::old_item`]); the other actions'
+    /// reasons carry no item (DynamoDB's per-action `ReturnValuesOnConditionCheckFailure`).
+    /// No effect on an action without a condition (a plain put or delete).
+    ///
+    /// ```
+    /// # use dynamodel::{Backend, Client, Result, Table, Update};
+    /// # #[derive(Table)] #[dynamodel(table = "accounts")]
+    /// # struct Account { #[dynamodel(partition_key)] id: String, balance: i64 }
+    /// async fn withdraw<B: Backend>(db: &Client<B>, amount: i64) -> Result<()> {
+    ///     db.transaction()
+    ///         .update_if(
+    ///             Account::key("alice"),
+    ///             |a| Update::new().increment(a.balance.clone(), -amount),
+    ///             |a| a.balance.ge(amount),
+    ///         )
+    ///         .and_return_old_on_failure()
+    ///         .update(Account::key("bank"), |a| Update::new().increment(a.balance, amount))
+    ///         .await
+    /// }
+    /// ```
+    pub fn and_return_old_on_failure(mut self) -> Self {
+        if let Some(Ok(action)) = self.actions.last_mut() {
+            request_old_on_failure(action);
+        }
         self
     }
 
@@ -195,17 +229,18 @@ impl<'a, B: Backend> Transaction<'a, B> {
         self.actions.is_empty()
     }
 
-    fn push_put<T: Table>(
+    /// Adds a put of `item` (already stamped) under `guard` and `condition`.
+    pub(super) fn push_put<T: Table>(
         mut self,
-        item: &T,
+        item: Result<Item>,
         guard: Guard,
-        condition: Option<Condition<T>>,
+        condition: Option<Result<ConditionNode>>,
     ) -> Self {
         let action = (|| {
             let rendered = render::<T>(guard, condition)?;
             Ok(TransactPut {
                 table_name: T::TABLE_NAME.to_owned(),
-                item: item.to_item()?,
+                item: item?,
                 condition_expression: rendered.expression,
                 expression_attribute_names: rendered.renderer.names(),
                 expression_attribute_values: rendered.renderer.values(),
@@ -217,15 +252,17 @@ impl<'a, B: Backend> Transaction<'a, B> {
         self
     }
 
-    fn push_update<T: Table>(
+    /// Adds an update of the existing item with `key` by `actions` (already stamped),
+    /// under `condition`.
+    pub(super) fn push_update<T: Table>(
         mut self,
         key: Key<T>,
-        update: Update<T>,
-        condition: Option<Condition<T>>,
+        actions: Result<Vec<UpdateAction>>,
+        condition: Option<Result<ConditionNode>>,
     ) -> Self {
         let action = (|| {
             let mut renderer = Renderer::new();
-            let update_expression = renderer.update(&update.into_actions()?)?;
+            let update_expression = renderer.update(&actions?)?;
             let condition_expression =
                 render_with::<T>(&mut renderer, Guard::MustExist, condition)?;
             Ok(TransactUpdate {
@@ -243,12 +280,17 @@ impl<'a, B: Backend> Transaction<'a, B> {
         self
     }
 
-    fn push_delete<T: Table>(mut self, key: Key<T>, condition: Option<Condition<T>>) -> Self {
+    /// Adds a delete of the item of `T`'s table with `key` under `condition`.
+    pub(super) fn push_delete<T: Table>(
+        mut self,
+        key: Result<Item>,
+        condition: Option<Result<ConditionNode>>,
+    ) -> Self {
         let action = (|| {
             let rendered = render::<T>(Guard::None, condition)?;
             Ok(TransactDelete {
                 table_name: T::TABLE_NAME.to_owned(),
-                key: key.to_item()?,
+                key: key?,
                 condition_expression: rendered.expression,
                 expression_attribute_names: rendered.renderer.names(),
                 expression_attribute_values: rendered.renderer.values(),

@@ -97,7 +97,7 @@ impl<'a, B: Backend, T: Table + Document> UpdateItem<'a, B, T> {
 
     fn input(self, return_values: Option<ReturnValue>) -> Result<(UpdateItemInput, &'a Client<B>)> {
         let mut renderer = Renderer::new();
-        let update_expression = renderer.update(&self.update.into_actions()?)?;
+        let update_expression = renderer.update(&self.client.update_actions(self.update)?)?;
         let (condition_expression, on_failure) = self.condition.render_with::<T>(&mut renderer)?;
         let input = UpdateItemInput {
             table_name: T::TABLE_NAME.to_owned(),

@@ -21,7 +21,8 @@ use crate::model::{
 };
 use crate::table::Table;
 
-use super::Client;
+use super::items::Guard;
+use super::{Client, Transaction};
 
 /// A table whose items carry a version number for optimistic locking. The derive implements
 /// it for a struct with a `#[dynamodel(version)]` field; by hand:
@@ -101,12 +102,34 @@ impl<B: Backend> Client<B> {
         result
     }
 
+    /// `update`'s actions plus the version increment, and the condition that the item
+    /// exists at version `expected`.
+    fn versioned_update<T: Versioned>(
+        &self,
+        expected: u64,
+        update: Update<T>,
+    ) -> Result<(Vec<UpdateAction>, ConditionNode)> {
+        let mut actions = update.into_actions()?;
+        actions.push(UpdateAction::Set(
+            RawPath::attribute(T::VERSION_ATTRIBUTE),
+            SetValue::Value(version_value(next_version::<T>(expected)?)),
+        ));
+        let actions = self.stamp_actions::<T>(actions)?;
+        let key = RawPath::attribute(T::PARTITION_KEY);
+        // An update must not create the item: require it to exist as well.
+        let condition = ConditionNode::And(
+            Box::new(ConditionNode::Exists(key)),
+            Box::new(version_condition::<T>(expected)),
+        );
+        Ok((actions, condition))
+    }
+
     async fn put_at_version<T: Versioned>(&self, item: &T, expected: u64) -> Result<()> {
         let mut renderer = Renderer::new();
         let condition = renderer.condition(&version_condition::<T>(expected))?;
         let input = PutItemInput {
             table_name: T::TABLE_NAME.to_owned(),
-            item: item.to_item()?,
+            item: self.item_to_put(item)?,
             condition_expression: Some(condition),
             expression_attribute_names: renderer.names(),
             expression_attribute_values: renderer.values(),
@@ -131,19 +154,9 @@ impl<B: Backend> Client<B> {
         update: impl FnOnce(T::Paths<T>) -> Update<T>,
     ) -> Result<T> {
         let expected = item.version();
-        let mut actions = update(T::paths()).into_actions()?;
-        actions.push(UpdateAction::Set(
-            RawPath::attribute(T::VERSION_ATTRIBUTE),
-            SetValue::Value(version_value(next_version::<T>(expected)?)),
-        ));
+        let (actions, condition) = self.versioned_update(expected, update(T::paths()))?;
         let mut renderer = Renderer::new();
         let update_expression = renderer.update(&actions)?;
-        let key = RawPath::attribute(T::PARTITION_KEY);
-        // An update must not create the item: require it to exist as well.
-        let condition = ConditionNode::And(
-            Box::new(ConditionNode::Exists(key)),
-            Box::new(version_condition::<T>(expected)),
-        );
         let condition_expression = renderer.condition(&condition)?;
         let input = UpdateItemInput {
             table_name: T::TABLE_NAME.to_owned(),
@@ -190,5 +203,49 @@ impl<B: Backend> Client<B> {
             .await
             .map_err(|error| conflict::<T>(error, expected))?;
         Ok(())
+    }
+}
+
+/// Versioned writes inside a transaction: the same conditions and increments as
+/// [`Client::put_versioned`], [`Client::update_versioned`] and
+/// [`Client::delete_versioned`]. A stale version cancels the whole transaction; its
+/// [`TransactionFailure`](super::TransactionFailure) is a `ConditionalCheckFailed` at that
+/// action's index. The items passed in are not changed: after the transaction commits,
+/// the stored version is `item.version() + 1` (read the items again, or set it yourself).
+impl<B: Backend> Transaction<'_, B> {
+    /// Writes `item` at the next version if the stored item still has `item`'s version
+    /// (or does not exist, for version 0).
+    pub fn put_versioned<T: Versioned>(self, item: &T) -> Self {
+        let expected = item.version();
+        let stored = next_version::<T>(expected).and_then(|next| {
+            let mut stored = self.client.item_to_put(item)?;
+            stored.insert(T::VERSION_ATTRIBUTE.to_owned(), version_value(next));
+            Ok(stored)
+        });
+        let condition = Some(Ok(version_condition::<T>(expected)));
+        self.push_put::<T>(stored, Guard::None, condition)
+    }
+
+    /// Applies `update` to the stored item if it still has `item`'s version, incrementing
+    /// the version. The update must not touch the version attribute itself.
+    pub fn update_versioned<T: Versioned>(
+        self,
+        item: &T,
+        update: impl FnOnce(T::Paths<T>) -> Update<T>,
+    ) -> Self {
+        let prepared = self
+            .client
+            .versioned_update(item.version(), update(T::paths()));
+        let (actions, condition) = match prepared {
+            Ok((actions, condition)) => (Ok(actions), Some(Ok(condition))),
+            Err(error) => (Err(error), None),
+        };
+        self.push_update(item.primary_key(), actions, condition)
+    }
+
+    /// Deletes the stored item if it still has `item`'s version.
+    pub fn delete_versioned<T: Versioned>(self, item: &T) -> Self {
+        let condition = Some(Ok(version_condition::<T>(item.version())));
+        self.push_delete::<T>(item.primary_key().to_item(), condition)
     }
 }
