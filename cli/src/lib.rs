@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+pub mod driver;
 pub mod local;
+pub mod migrate;
+pub mod schema_export;
 
 /// dynamodel: typed DynamoDB models, schema migrations and a local DynamoDB engine.
 #[derive(Debug, Parser)]
@@ -25,6 +28,12 @@ pub enum Command {
     /// The in-process engine, outside a process: serve it over HTTP.
     #[command(subcommand)]
     Local(local::LocalCommand),
+    /// Schema migrations: runs the migration crate of this workspace (see `dynamodel.toml`)
+    /// with `generate NAME`, `plan`, `up`, `status`, `down` or `unlock`.
+    Migrate(driver::MigrateArgs),
+    /// The tables as infrastructure code, from the latest migration snapshot.
+    #[command(subcommand)]
+    Schema(driver::SchemaCommand),
 }
 
 /// Parses `args` (the program name first) and runs the command; the process exit code.
@@ -47,6 +56,8 @@ where
             ExitCode::SUCCESS
         }
         Some(Command::Local(command)) => local::run(command),
+        Some(Command::Migrate(args)) => driver::migrate(&args),
+        Some(Command::Schema(command)) => driver::schema(&command),
         None => {
             eprintln!("dynamodel: no command given; run `dynamodel --help` for the commands");
             ExitCode::from(2)

@@ -1,4 +1,8 @@
-//! The `dynamodel` binary's command-line surface.
+//! The `dynamodel` binary's command-line surface, and the migration library behind
+//! `dynamodel migrate` (module `migrate`).
+
+// Test setup helpers unwrap too: a failure should stop the test at that line.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::process::Command;
 
@@ -151,3 +155,5 @@ mod serve {
         }
     }
 }
+
+mod migrate;

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{
     AttributeDefinition, BillingMode, CreateTableInput, GlobalSecondaryIndex, KeySchemaElement,
-    LocalSecondaryIndex, Projection, ProjectionType, ProvisionedThroughput, ScalarAttributeType,
-    StreamSpecification, StreamViewType, Tag,
+    KeyType, LocalSecondaryIndex, Projection, ProjectionType, ProvisionedThroughput,
+    ScalarAttributeType, StreamSpecification, StreamViewType, TableDescription, Tag,
 };
 
 /// How a table is billed, as the model declares it.
@@ -276,6 +276,155 @@ impl TableSchema {
     }
 }
 
+impl TableSchema {
+    /// The schema a live table has, read back from its DescribeTable description: key,
+    /// billing, indexes and stream. Time to live (DescribeTimeToLive) and tags
+    /// (ListTagsOfResource) are not part of a description: they come back empty, for the
+    /// caller to fill in.
+    ///
+    /// Fails with a conversion error when the description lacks the table name or key
+    /// schema, or names a key attribute without a type.
+    pub fn from_description(description: &TableDescription) -> crate::Result<TableSchema> {
+        let table_name = description
+            .table_name
+            .clone()
+            .ok_or_else(|| crate::Error::conversion("the table description has no TableName"))?;
+        let definitions = description.attribute_definitions.as_deref().unwrap_or(&[]);
+        let key_schema = description.key_schema.as_deref().ok_or_else(|| {
+            crate::Error::conversion(format!(
+                "the description of `{table_name}` has no KeySchema"
+            ))
+        })?;
+        let (partition, sort) = key_parts(key_schema, definitions, &table_name)?;
+        let partition_key = partition.into_iter().next().ok_or_else(|| {
+            crate::Error::conversion(format!("the key of `{table_name}` has no HASH element"))
+        })?;
+        let provisioned = description
+            .billing_mode_summary
+            .as_ref()
+            .and_then(|summary| summary.billing_mode.as_ref())
+            .is_none_or(|mode| *mode == BillingMode::Provisioned);
+        let billing = match (&description.provisioned_throughput, provisioned) {
+            (Some(throughput), true) => Billing::Provisioned {
+                read: throughput.read_capacity_units.unwrap_or(0),
+                write: throughput.write_capacity_units.unwrap_or(0),
+            },
+            _ => Billing::OnDemand,
+        };
+        let mut global_indexes = Vec::new();
+        for index in description
+            .global_secondary_indexes
+            .as_deref()
+            .unwrap_or(&[])
+        {
+            let throughput = index
+                .provisioned_throughput
+                .as_ref()
+                .filter(|_| provisioned)
+                .map(|t| Throughput {
+                    read: t.read_capacity_units.unwrap_or(0),
+                    write: t.write_capacity_units.unwrap_or(0),
+                });
+            global_indexes.push(index_from_description(
+                index.index_name.as_deref(),
+                index.key_schema.as_deref(),
+                index.projection.as_ref(),
+                throughput,
+                definitions,
+                &table_name,
+            )?);
+        }
+        let mut local_indexes = Vec::new();
+        for index in description
+            .local_secondary_indexes
+            .as_deref()
+            .unwrap_or(&[])
+        {
+            local_indexes.push(index_from_description(
+                index.index_name.as_deref(),
+                index.key_schema.as_deref(),
+                index.projection.as_ref(),
+                None,
+                definitions,
+                &table_name,
+            )?);
+        }
+        let stream = description
+            .stream_specification
+            .as_ref()
+            .filter(|spec| spec.stream_enabled)
+            .and_then(|spec| spec.stream_view_type.clone());
+        Ok(TableSchema {
+            sort_key: sort.into_iter().next(),
+            table_name,
+            partition_key,
+            billing,
+            global_indexes,
+            local_indexes,
+            time_to_live: None,
+            stream,
+            tags: BTreeMap::new(),
+        })
+    }
+}
+
+/// The partition and sort key attributes of `key_schema`, typed from `definitions`.
+fn key_parts(
+    key_schema: &[KeySchemaElement],
+    definitions: &[AttributeDefinition],
+    table_name: &str,
+) -> crate::Result<(Vec<KeyPart>, Vec<KeyPart>)> {
+    let (mut partition, mut sort) = (Vec::new(), Vec::new());
+    for element in key_schema {
+        let name = &element.attribute_name;
+        let attribute_type = definitions
+            .iter()
+            .find(|d| d.attribute_name == *name)
+            .map(|d| d.attribute_type.clone())
+            .ok_or_else(|| {
+                crate::Error::conversion(format!(
+                    "the description of `{table_name}` has no AttributeDefinition for key \
+                     attribute `{name}`"
+                ))
+            })?;
+        match element.key_type {
+            KeyType::Range => sort.push((name.clone(), attribute_type)),
+            _ => partition.push((name.clone(), attribute_type)),
+        }
+    }
+    Ok((partition, sort))
+}
+
+fn index_from_description(
+    name: Option<&str>,
+    key_schema: Option<&[KeySchemaElement]>,
+    projection: Option<&Projection>,
+    throughput: Option<Throughput>,
+    definitions: &[AttributeDefinition],
+    table_name: &str,
+) -> crate::Result<IndexSchema> {
+    let name = name.ok_or_else(|| {
+        crate::Error::conversion(format!("an index of `{table_name}` has no IndexName"))
+    })?;
+    let (partition_key, sort_key) = key_parts(key_schema.unwrap_or(&[]), definitions, table_name)?;
+    let projection = match projection.and_then(|p| p.projection_type.as_ref()) {
+        Some(ProjectionType::KeysOnly) => IndexProjection::KeysOnly,
+        Some(ProjectionType::Include) => IndexProjection::Include(
+            projection
+                .and_then(|p| p.non_key_attributes.clone())
+                .unwrap_or_default(),
+        ),
+        _ => IndexProjection::All,
+    };
+    Ok(IndexSchema {
+        name: name.to_owned(),
+        partition_key,
+        sort_key,
+        projection,
+        throughput,
+    })
+}
+
 /// `Some(items)` unless there are none (DynamoDB rejects an empty index list).
 fn non_empty<T>(items: Vec<T>) -> Option<Vec<T>> {
     (!items.is_empty()).then_some(items)
@@ -337,6 +486,69 @@ mod tests {
         );
         assert!(input.stream_specification.unwrap().stream_enabled);
         assert_eq!(input.tags.unwrap()[0].key, "team");
+    }
+
+    #[test]
+    fn from_description_reads_back_what_create_table_sends() {
+        let mut schema = orders();
+        schema.billing = Billing::Provisioned { read: 5, write: 3 };
+        schema.global_indexes[0].throughput = Some(Throughput { read: 2, write: 1 });
+        schema.stream = Some(StreamViewType::KeysOnly);
+        let input = schema.create_table_input();
+        let description = TableDescription {
+            table_name: Some(input.table_name.clone()),
+            attribute_definitions: Some(input.attribute_definitions.clone()),
+            key_schema: Some(input.key_schema.clone()),
+            provisioned_throughput: Some(crate::model::ProvisionedThroughputDescription {
+                read_capacity_units: Some(5),
+                write_capacity_units: Some(3),
+                ..Default::default()
+            }),
+            global_secondary_indexes: Some(vec![crate::model::GlobalSecondaryIndexDescription {
+                index_name: Some("by_status".into()),
+                key_schema: Some(schema.global_indexes[0].key_schema()),
+                projection: Some(schema.global_indexes[0].projection.to_model()),
+                provisioned_throughput: Some(crate::model::ProvisionedThroughputDescription {
+                    read_capacity_units: Some(2),
+                    write_capacity_units: Some(1),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }]),
+            local_secondary_indexes: Some(vec![crate::model::LocalSecondaryIndexDescription {
+                index_name: Some("by_total".into()),
+                key_schema: Some(schema.local_indexes[0].key_schema()),
+                projection: Some(schema.local_indexes[0].projection.to_model()),
+                ..Default::default()
+            }]),
+            stream_specification: input.stream_specification.clone(),
+            ..Default::default()
+        };
+        assert_eq!(TableSchema::from_description(&description).unwrap(), schema);
+    }
+
+    #[test]
+    fn from_description_reads_on_demand_and_rejects_an_untyped_key() {
+        let schema = TableSchema::new("t", ("id".into(), ScalarAttributeType::N));
+        let mut description = TableDescription {
+            table_name: Some("t".into()),
+            attribute_definitions: Some(schema.attribute_definitions()),
+            key_schema: Some(schema.key_schema()),
+            billing_mode_summary: Some(crate::model::BillingModeSummary {
+                billing_mode: Some(BillingMode::PayPerRequest),
+                last_update_to_pay_per_request_date_time: None,
+            }),
+            provisioned_throughput: Some(Default::default()),
+            ..Default::default()
+        };
+        assert_eq!(TableSchema::from_description(&description).unwrap(), schema);
+        description.attribute_definitions = Some(Vec::new());
+        let error = TableSchema::from_description(&description).unwrap_err();
+        assert!(
+            error
+                .message()
+                .contains("no AttributeDefinition for key attribute `id`")
+        );
     }
 
     #[test]

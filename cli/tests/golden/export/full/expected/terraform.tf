@@ -1,0 +1,1 @@
+refused: index `by_place` of `orders` has a multi-attribute key, which Terraform's `global_secondary_index` block cannot express (one `hash_key`, one `range_key`); export it with `--format cloudformation`
