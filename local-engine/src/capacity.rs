@@ -29,21 +29,46 @@ pub(crate) enum Kind {
     Write,
 }
 
-/// The `ConsumedCapacity` to return, if the request asked for one.
+/// The `ConsumedCapacity` of a single-item, batch, Query or Scan request, if it asked for
+/// one: the aggregate `CapacityUnits` alone. DynamoDB reports the read/write split only for
+/// transactions (checked against DynamoDB: paritysuite/dynamodb-conformance#69; the AWS CLI's
+/// examples of `put-item` and `batch-write-item` output).
 pub(crate) fn report(
     mode: Option<&ReturnConsumedCapacity>,
     table: &str,
     units: f64,
+) -> Option<ConsumedCapacity> {
+    build(mode, table, units, None)
+}
+
+/// The `ConsumedCapacity` of one table of a transaction, if the request asked for one: the
+/// aggregate and its `ReadCapacityUnits` or `WriteCapacityUnits`, in the `Table` breakdown
+/// too (the AWS CLI's `transact-write-items` and `transact-get-items` examples;
+/// ExtendDB/extenddb#77 quotes DynamoDB's `INDEXES` answer).
+pub(crate) fn report_transactional(
+    mode: Option<&ReturnConsumedCapacity>,
+    table: &str,
+    units: f64,
     kind: Kind,
+) -> Option<ConsumedCapacity> {
+    build(mode, table, units, Some(kind))
+}
+
+fn build(
+    mode: Option<&ReturnConsumedCapacity>,
+    table: &str,
+    units: f64,
+    split: Option<Kind>,
 ) -> Option<ConsumedCapacity> {
     let indexes = match mode {
         Some(ReturnConsumedCapacity::Total) => false,
         Some(ReturnConsumedCapacity::Indexes) => true,
         _ => return None,
     };
-    let (read, write) = match kind {
-        Kind::Read => (Some(units), None),
-        Kind::Write => (None, Some(units)),
+    let (read, write) = match split {
+        Some(Kind::Read) => (Some(units), None),
+        Some(Kind::Write) => (None, Some(units)),
+        None => (None, None),
     };
     Some(ConsumedCapacity {
         table_name: Some(table.to_owned()),
@@ -84,13 +109,28 @@ mod tests {
 
     #[test]
     fn report_only_when_asked() {
-        assert!(report(None, "t", 1.0, Kind::Read).is_none());
-        assert!(report(Some(&ReturnConsumedCapacity::None), "t", 1.0, Kind::Read).is_none());
-        let total = report(Some(&ReturnConsumedCapacity::Total), "t", 2.0, Kind::Write).unwrap();
+        assert!(report(None, "t", 1.0).is_none());
+        assert!(report(Some(&ReturnConsumedCapacity::None), "t", 1.0).is_none());
+        let total = report(Some(&ReturnConsumedCapacity::Total), "t", 2.0).unwrap();
         assert_eq!(total.capacity_units, Some(2.0));
-        assert_eq!(total.write_capacity_units, Some(2.0));
         assert!(total.table.is_none());
-        let indexes = report(Some(&ReturnConsumedCapacity::Indexes), "t", 0.5, Kind::Read).unwrap();
+        let indexes = report(Some(&ReturnConsumedCapacity::Indexes), "t", 0.5).unwrap();
         assert_eq!(indexes.table.unwrap().capacity_units, Some(0.5));
+    }
+
+    #[test]
+    fn only_transactions_split_reads_from_writes() {
+        let total = report(Some(&ReturnConsumedCapacity::Indexes), "t", 2.0).unwrap();
+        assert_eq!(total.read_capacity_units, None);
+        assert_eq!(total.write_capacity_units, None);
+        assert_eq!(total.table.unwrap().write_capacity_units, None);
+        let mode = Some(&ReturnConsumedCapacity::Indexes);
+        let write = report_transactional(mode, "t", 4.0, Kind::Write).unwrap();
+        assert_eq!(write.write_capacity_units, Some(4.0));
+        assert_eq!(write.read_capacity_units, None);
+        assert_eq!(write.table.unwrap().write_capacity_units, Some(4.0));
+        let read = report_transactional(mode, "t", 2.0, Kind::Read).unwrap();
+        assert_eq!(read.read_capacity_units, Some(2.0));
+        assert_eq!(read.table.unwrap().read_capacity_units, Some(2.0));
     }
 }

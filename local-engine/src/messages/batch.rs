@@ -26,12 +26,15 @@ pub(crate) fn one_request_per_write() -> Error {
     )
 }
 
-/// [engine] `RequestItems` with no tables (the unechoed constraint form).
-pub(crate) const EMPTY_REQUEST_ITEMS: &str = "Value at 'requestItems' failed to satisfy \
+/// [capture] `RequestItems` with no tables, in the newer unechoed form DynamoDB is rolling out
+/// (2026-10 captures of BatchWriteItem: five regions send it, the others still send `The
+/// requestItems parameter is required for BatchWriteItem`).
+pub(crate) const EMPTY_REQUEST_ITEMS: &str = "Value at 'RequestItems' failed to satisfy \
      constraint: Member must have length greater than or equal to 1";
 
-/// [engine] A table in `RequestItems` with no writes or over 25 (BatchWriteItem): the
-/// constraint DynamoDB's API model states, in the unechoed form.
+/// [capture][engine] A table in `RequestItems` with no writes or over 25 (BatchWriteItem): the
+/// constraint violation DynamoDB sends, without the value it echoes (the request as Java
+/// objects, `{tbl=[WriteRequest(putRequest=...)]}`).
 pub(crate) const WRITES_PER_TABLE: &str = "Value at 'requestItems' failed to satisfy \
      constraint: Map value must satisfy constraint: [Member must have length less than or \
      equal to 25, Member must have length greater than or equal to 1]";

@@ -88,16 +88,9 @@ impl Violations {
         ));
     }
 
-    /// The newer form of [`Violations::max_value`].
-    pub(crate) fn max_value_unechoed(&mut self, member: &str, max: i64) {
-        self.found.push(format!(
-            "Value at '{member}' failed to satisfy constraint: Member must have value less than \
-             or equal to {max}"
-        ));
-    }
-
-    /// A list with too few members, in the form that does not echo the value (a list of
-    /// structures has no useful echo).
+    /// A list with too few members, in the newer form that does not echo the value ([capture]:
+    /// `Value at 'TransactItems' ...`, the member named as the request spells it, in the regions
+    /// DynamoDB has rolled it out to in 2026; a list of structures has no useful echo anyway).
     pub(crate) fn min_items(&mut self, member: &str, min: usize) {
         self.found.push(format!(
             "Value at '{member}' failed to satisfy constraint: Member must have length greater \

@@ -8,9 +8,16 @@ pub(crate) fn one_item_twice() -> Error {
     Error::validation("Transaction request cannot include multiple operations on one item")
 }
 
-/// [moto] A TransactWriteItem with none or several of its four members.
+/// [moto][local] A TransactWriteItem with several of its four members.
 pub(crate) fn one_action_per_item() -> Error {
     Error::validation("TransactItems can only contain one of Check, Put, Update or Delete")
+}
+
+/// [local] A TransactWriteItem with none of its four members.
+pub(crate) fn no_action() -> Error {
+    Error::validation(
+        "Invalid Request: TransactWriteRequest should contain Delete or Put or Update request",
+    )
 }
 
 /// [engine] The items of a transaction add up to more than 4 MB (DynamoDB's wording is not
@@ -25,6 +32,12 @@ pub(crate) const CONDITIONAL_CHECK_FAILED: &str = "ConditionalCheckFailed";
 pub(crate) const VALIDATION_ERROR: &str = "ValidationError";
 /// [AWS] The reason of an action that did not fail.
 pub(crate) const NONE: &str = "None";
+
+/// [AWS][local] The reason message of a `ConditionCheck` whose condition was false: with a
+/// full stop, unlike a failed Put, Update or Delete (`messages::CONDITIONAL_REQUEST_FAILED`).
+/// The API reference lists the reason with the stop; DynamoDB Local sends it on the check
+/// alone.
+pub(crate) const CHECK_FAILED_MESSAGE: &str = "The conditional request failed.";
 
 /// [AWS] `TransactionCanceledException`: the codes of every reason, in action order.
 pub(crate) fn canceled(reasons: Vec<CancellationReason>) -> Error {

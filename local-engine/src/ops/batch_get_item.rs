@@ -16,7 +16,7 @@ use dynamodel::{Error, Item};
 
 use super::key_paths::NestedHeads;
 use super::selection;
-use crate::capacity::{self, Kind};
+use crate::capacity;
 use crate::engine::Shared;
 use crate::expr::{Placeholders, Projection, Uses};
 use crate::messages::{self, Layer, Violations, batch as msg};
@@ -106,7 +106,6 @@ pub(crate) fn run(shared: &Shared, input: BatchGetItemInput) -> Result<BatchGetI
             input.return_consumed_capacity.as_ref(),
             read.name,
             units,
-            Kind::Read,
         ));
     }
     Ok(BatchGetItemOutput {
@@ -161,7 +160,7 @@ fn prepare<'a>(
     }
     NestedHeads::new()
         .projection(projection.as_ref())
-        .reject_keys(schema)?;
+        .reject_keys(&table)?;
     Ok(TableRead {
         name,
         request,

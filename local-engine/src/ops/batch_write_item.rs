@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use dynamodel::Error;
 use dynamodel::model::{BatchWriteItemInput, BatchWriteItemOutput, WriteRequest};
 
-use crate::capacity::{self, Kind};
+use crate::capacity;
 use crate::engine::Shared;
 use crate::messages::{self, Layer, Violations, batch as msg};
 use crate::size::{MAX_ITEM_BYTES, item_size};
@@ -81,7 +81,6 @@ pub(crate) fn run(
             input.return_consumed_capacity.as_ref(),
             name,
             units,
-            Kind::Write,
         ));
     }
     Ok(BatchWriteItemOutput {

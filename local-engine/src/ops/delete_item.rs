@@ -6,7 +6,7 @@ use dynamodel::model::{DeleteItemInput, DeleteItemOutput, ReturnValue};
 
 use super::key_paths::NestedHeads;
 use super::write_condition::{self, ConditionParams};
-use crate::capacity::{self, Kind};
+use crate::capacity;
 use crate::engine::Shared;
 use crate::expr::{Placeholders, Uses};
 use crate::messages::{self, Layer, Violations};
@@ -42,7 +42,7 @@ pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemO
     let storage_key = key::key_map(&table.definition.key_schema, &input.key)?;
     NestedHeads::new()
         .condition(condition.as_ref())
-        .reject_keys(&table.definition.key_schema)?;
+        .reject_keys(&table)?;
     let old = {
         let mut data = table.data.write();
         let old = data.items.get(&storage_key).map(|stored| &stored.item);
@@ -60,7 +60,6 @@ pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemO
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
             units,
-            Kind::Write,
         ),
         item_collection_metrics: None,
     })

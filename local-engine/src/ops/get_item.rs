@@ -6,7 +6,7 @@ use dynamodel::model::{GetItemInput, GetItemOutput};
 
 use super::key_paths::NestedHeads;
 use super::selection;
-use crate::capacity::{self, Kind};
+use crate::capacity;
 use crate::engine::Shared;
 use crate::expr::{Placeholders, Uses};
 use crate::messages::{Layer, Violations};
@@ -48,7 +48,7 @@ pub(crate) fn run(shared: &Shared, input: GetItemInput) -> Result<GetItemOutput,
     let storage_key = key::key_map(&table.definition.key_schema, &input.key)?;
     NestedHeads::new()
         .projection(projection.as_ref())
-        .reject_keys(&table.definition.key_schema)?;
+        .reject_keys(&table)?;
     let hidden = crate::ttl::hidden(shared, &table);
     let found = table
         .data
@@ -71,7 +71,6 @@ pub(crate) fn run(shared: &Shared, input: GetItemInput) -> Result<GetItemOutput,
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
             units,
-            Kind::Read,
         ),
     })
 }

@@ -6,7 +6,7 @@ use dynamodel::model::{PutItemInput, PutItemOutput, ReturnValue};
 
 use super::key_paths::NestedHeads;
 use super::write_condition::{self, ConditionParams};
-use crate::capacity::{self, Kind};
+use crate::capacity;
 use crate::engine::Shared;
 use crate::expr::{Placeholders, Uses};
 use crate::messages::{self, Layer, Violations};
@@ -44,7 +44,7 @@ pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput,
     let storage_key = key::item_key(&table.definition.key_schema, &input.item)?;
     NestedHeads::new()
         .condition(condition.as_ref())
-        .reject_keys(&table.definition.key_schema)?;
+        .reject_keys(&table)?;
     let size = item_size(&input.item);
     if size > MAX_ITEM_BYTES {
         return Err(messages::item_too_large());
@@ -73,7 +73,6 @@ pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput,
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
             units,
-            Kind::Write,
         ),
         item_collection_metrics: None,
     })

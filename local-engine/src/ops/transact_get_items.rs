@@ -37,9 +37,9 @@ pub(crate) fn run(
     let mut violations = Violations::new();
     let count = input.transact_items.len();
     if count == 0 {
-        violations.min_items("transactItems", 1);
+        violations.min_items("TransactItems", 1);
     } else if count > MAX_ACTIONS {
-        violations.max_items("transactItems", MAX_ACTIONS);
+        violations.max_items("TransactItems", MAX_ACTIONS);
     }
     crate::validate::return_consumed_capacity(
         &mut violations,
@@ -91,7 +91,7 @@ pub(crate) fn run(
     let consumed: Option<Vec<_>> = units_by_table
         .iter()
         .map(|(name, units)| {
-            capacity::report(
+            capacity::report_transactional(
                 input.return_consumed_capacity.as_ref(),
                 name,
                 *units,
@@ -131,7 +131,7 @@ fn prepare(shared: &Shared, item: &TransactGetItem) -> Result<Read, Error> {
     let storage_key = key::key_map(&table.definition.key_schema, &get.key)?;
     NestedHeads::new()
         .projection(projection.as_ref())
-        .reject_keys(&table.definition.key_schema)?;
+        .reject_keys(&table)?;
     Ok(Read {
         table,
         key: storage_key,

@@ -10,9 +10,11 @@
 //! every new item against one unchanging state, and only if all pass writes them all before
 //! releasing any lock: other operations see all of the transaction or none of it.
 //!
-//! A false condition is reason `ConditionalCheckFailed` (with the item when asked), an update
-//! that cannot apply or grows an item past 400 KB is `ValidationError`; the others are `None`.
-//! Capacity is twice the single-item cost of each action, per table.
+//! A false condition is reason `ConditionalCheckFailed` (with the item when asked); a key
+//! attribute of the wrong type, an update of a key attribute, an update that cannot apply or
+//! grows an item past 400 KB are `ValidationError`; the others are `None`. Capacity is twice
+//! the single-item cost of each action (a `ConditionCheck` costs writes too), per table, with
+//! the write units named.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -33,7 +35,7 @@ use crate::expr::update::{Plan, apply};
 use crate::expr::{Cond, Placeholders, Uses};
 use crate::messages::{self, Layer, Violations, transaction as msg, update as update_msg};
 use crate::size::{MAX_ITEM_BYTES, item_size};
-use crate::storage::{StorageKey, StoredItem, Table, TableData};
+use crate::storage::{KeySchema, StorageKey, StoredItem, Table, TableData};
 use crate::tokens::Claim;
 use crate::validate::{self, key, value};
 
@@ -59,6 +61,23 @@ struct Action<'a> {
     write: Write<'a>,
 }
 
+/// An action as checked: ready to run, or invalid in a way DynamoDB reports as the action's
+/// `ValidationError` cancellation reason, not as the request's error (a key attribute of the
+/// wrong type, an update of a key attribute).
+enum Prepared<'a> {
+    Ready(Box<Action<'a>>),
+    Invalid(Error),
+}
+
+impl<'a> Prepared<'a> {
+    fn ready(&self) -> Option<&Action<'a>> {
+        match self {
+            Prepared::Ready(action) => Some(action.as_ref()),
+            Prepared::Invalid(_) => None,
+        }
+    }
+}
+
 /// The outcome of one action under the locks.
 enum Outcome {
     Keep,
@@ -78,8 +97,10 @@ pub(crate) fn run(
         .collect::<Result<Vec<_>, Error>>()?;
     let mut seen = BTreeSet::new();
     let mut bytes = 0usize;
-    for (action, item) in actions.iter().zip(&input.transact_items) {
-        if !seen.insert((action.table.definition.name.as_str(), &action.key)) {
+    for (prepared, item) in actions.iter().zip(&input.transact_items) {
+        if let Some(action) = prepared.ready()
+            && !seen.insert((action.table.definition.name.as_str(), &action.key))
+        {
             return Err(msg::one_item_twice());
         }
         bytes = bytes.saturating_add(request_bytes(item));
@@ -107,10 +128,11 @@ pub(crate) fn run(
 /// Runs checked actions under the write locks of their tables.
 fn execute(
     input: &TransactWriteItemsInput,
-    actions: &[Action<'_>],
+    actions: &[Prepared<'_>],
 ) -> Result<TransactWriteItemsOutput, Error> {
     let tables: BTreeMap<&str, &Arc<Table>> = actions
         .iter()
+        .filter_map(Prepared::ready)
         .map(|a| (a.table.definition.name.as_str(), &a.table))
         .collect();
     // Ascending name order: see the module comment.
@@ -121,7 +143,15 @@ fn execute(
     let mut outcomes = Vec::with_capacity(actions.len());
     let mut reasons = Vec::with_capacity(actions.len());
     let mut failed = false;
-    for action in actions {
+    for prepared in actions {
+        let action = match prepared {
+            Prepared::Ready(action) => action,
+            Prepared::Invalid(error) => {
+                failed = true;
+                reasons.push(reason(msg::VALIDATION_ERROR, Some(error.message()), None));
+                continue;
+            }
+        };
         let data = guards.get(action.table.definition.name.as_str());
         let old = data.and_then(|d| d.items.get(&action.key));
         let evaluated = evaluate(action, old).and_then(|outcome| match (&outcome, data) {
@@ -147,7 +177,7 @@ fn execute(
         return Err(msg::canceled(reasons));
     }
     let mut units_by_table: BTreeMap<&str, f64> = BTreeMap::new();
-    for (action, (outcome, units)) in actions.iter().zip(outcomes) {
+    for (action, (outcome, units)) in actions.iter().filter_map(Prepared::ready).zip(outcomes) {
         let name = action.table.definition.name.as_str();
         *units_by_table.entry(name).or_default() += 2.0 * units;
         let Some(data) = guards.get_mut(name) else {
@@ -167,7 +197,7 @@ fn execute(
     let consumed: Option<Vec<_>> = units_by_table
         .iter()
         .map(|(name, units)| {
-            capacity::report(
+            capacity::report_transactional(
                 input.return_consumed_capacity.as_ref(),
                 name,
                 *units,
@@ -196,11 +226,11 @@ fn evaluate(action: &Action<'_>, old: Option<&StoredItem>) -> Result<Outcome, Ca
         && !condition.eval(old_item)
     {
         let item = old_item.filter(|_| action.return_old).cloned();
-        return Err(reason(
-            msg::CONDITIONAL_CHECK_FAILED,
-            Some(messages::CONDITIONAL_REQUEST_FAILED),
-            item,
-        ));
+        let message = match action.write {
+            Write::Check => msg::CHECK_FAILED_MESSAGE,
+            _ => messages::CONDITIONAL_REQUEST_FAILED,
+        };
+        return Err(reason(msg::CONDITIONAL_CHECK_FAILED, Some(message), item));
     }
     let invalid = |error: Error| reason(msg::VALIDATION_ERROR, Some(error.message()), None);
     match &action.write {
@@ -260,15 +290,17 @@ struct Common<'a> {
 }
 
 /// Checks one action as its single-item operation would.
-fn prepare<'a>(shared: &Shared, item: &'a TransactWriteItem) -> Result<Action<'a>, Error> {
+fn prepare<'a>(shared: &Shared, item: &'a TransactWriteItem) -> Result<Prepared<'a>, Error> {
     let kinds = [
         item.condition_check.is_some(),
         item.put.is_some(),
         item.delete.is_some(),
         item.update.is_some(),
     ];
-    if kinds.iter().filter(|k| **k).count() != 1 {
-        return Err(msg::one_action_per_item());
+    match kinds.iter().filter(|k| **k).count() {
+        0 => return Err(msg::no_action()),
+        1 => {}
+        _ => return Err(msg::one_action_per_item()),
     }
     let common = if let Some(c) = &item.condition_check {
         Common {
@@ -322,9 +354,9 @@ fn prepare<'a>(shared: &Shared, item: &'a TransactWriteItem) -> Result<Action<'a
             any_expression,
             value_expression: any_expression,
         },
-        Layer::Enveloped,
+        Layer::Current,
     )?;
-    value::check_item(common.key_or_item, Layer::Enveloped)?;
+    value::check_item(common.key_or_item, Layer::Current)?;
     let plan = common
         .update
         .map(|source| update_item::expression_plan(shared, source, &mut placeholders))
@@ -338,6 +370,9 @@ fn prepare<'a>(shared: &Shared, item: &'a TransactWriteItem) -> Result<Action<'a
     placeholders.finish()?;
     let table = super::item_table(shared, common.table_name)?;
     let schema = &table.definition.key_schema;
+    if let Some(error) = mistyped_key(schema, item.put.is_some(), common.key_or_item) {
+        return Ok(Prepared::Invalid(error));
+    }
     let storage_key = if item.put.is_some() {
         key::item_key(schema, common.key_or_item)?
     } else {
@@ -346,11 +381,13 @@ fn prepare<'a>(shared: &Shared, item: &'a TransactWriteItem) -> Result<Action<'a
     let mut heads = NestedHeads::new().condition(condition.as_ref());
     if let Some(plan) = &plan {
         if let Some(action) = plan.actions.iter().find(|a| schema.is_key(a.path().head())) {
-            return Err(update_msg::key_attribute(action.path().head()));
+            return Ok(Prepared::Invalid(update_msg::key_attribute(
+                action.path().head(),
+            )));
         }
-        heads = heads.update_operands(plan);
+        heads = heads.update_operands(plan).update_targets(plan);
     }
-    heads.reject_keys(schema)?;
+    heads.reject_keys(&table)?;
     let write = match (plan, &item.put, &item.delete) {
         (Some(plan), _, _) => Write::Update(plan, common.key_or_item),
         (None, Some(put), _) => {
@@ -363,7 +400,7 @@ fn prepare<'a>(shared: &Shared, item: &'a TransactWriteItem) -> Result<Action<'a
         (None, None, Some(_)) => Write::Delete,
         (None, None, None) => Write::Check,
     };
-    Ok(Action {
+    Ok(Prepared::Ready(Box::new(Action {
         table,
         key: storage_key,
         condition,
@@ -372,6 +409,27 @@ fn prepare<'a>(shared: &Shared, item: &'a TransactWriteItem) -> Result<Action<'a
             Some(ReturnValuesOnConditionCheckFailure::AllOld)
         ),
         write,
+    })))
+}
+
+/// A key attribute of the wrong type, as the action's `ValidationError` reason: DynamoDB
+/// cancels the transaction for it (checked against DynamoDB in four regions:
+/// paritysuite/dynamodb-conformance#46 and #60), where a key with missing or extra attributes
+/// or an empty value rejects the request. A lookup key's reason is the schema mismatch, a Put's
+/// the type mismatch PutItem reports.
+fn mistyped_key(schema: &KeySchema, is_put: bool, key_or_item: &Item) -> Option<Error> {
+    if !is_put && key_or_item.len() != schema.len() {
+        return None;
+    }
+    let (attribute, value) = key::mistyped(schema, key_or_item)?;
+    Some(if is_put {
+        messages::key_type_mismatch(
+            &attribute.name,
+            attribute.kind.as_str(),
+            value.attribute_type().as_str(),
+        )
+    } else {
+        messages::key_schema_mismatch()
     })
 }
 
@@ -389,9 +447,9 @@ fn check_constraints(input: &TransactWriteItemsInput) -> Result<(), Error> {
     let mut violations = Violations::new();
     let count = input.transact_items.len();
     if count == 0 {
-        violations.min_items("transactItems", 1);
+        violations.min_items("TransactItems", 1);
     } else if count > MAX_ACTIONS {
-        violations.max_items("transactItems", MAX_ACTIONS);
+        violations.max_items("TransactItems", MAX_ACTIONS);
     }
     validate::return_consumed_capacity(&mut violations, input.return_consumed_capacity.as_ref());
     validate::return_item_collection_metrics(

@@ -17,13 +17,14 @@ use dynamodel::model::{AttributeAction, ReturnValue, UpdateItemInput, UpdateItem
 
 use super::key_paths::NestedHeads;
 use super::write_condition::{self, ConditionParams};
-use crate::capacity::{self, Kind};
+use crate::capacity;
 use crate::engine::Shared;
 use crate::expr::update::{Dialect, Plan, apply, legacy};
 use crate::expr::{Placeholders, Projection, Uses, check};
 use crate::messages::{Layer, Violations, update as msg};
 use crate::size::{MAX_ITEM_BYTES, item_size};
 use crate::storage::StoredItem;
+use crate::storage::index::KeyWrite;
 use crate::validate::{key, value};
 
 pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemOutput, Error> {
@@ -60,8 +61,9 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
     }
     NestedHeads::new()
         .update_operands(&plan)
+        .update_targets(&plan)
         .condition(condition.as_ref())
-        .reject_keys(schema)?;
+        .reject_keys(&table)?;
     let (old, new) = {
         let mut data = table.data.write();
         let old = data.items.get(&storage_key).map(|stored| &stored.item);
@@ -78,7 +80,7 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
             if size > MAX_ITEM_BYTES {
                 return Err(msg::item_too_large());
             }
-            data.check_index_keys(&item)?;
+            data.check_index_keys_of(&item, KeyWrite::Update)?;
             let stored = StoredItem { item, size };
             let old = data.put(storage_key, stored.clone());
             (old, Some(stored))
@@ -100,7 +102,6 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
             capacity::write_units(larger),
-            Kind::Write,
         ),
         item_collection_metrics: None,
     })
@@ -130,7 +131,7 @@ pub(super) fn expression_plan<'a>(
     source: &'a str,
     placeholders: &mut Placeholders<'a>,
 ) -> Result<Plan<'a>, Error> {
-    super::expression("UpdateExpression", source, Layer::Enveloped, || {
+    super::expression("UpdateExpression", source, placeholders.layer(), || {
         let parsed = shared.expressions.update(source);
         let update = parsed.as_ref().as_ref().map_err(|e| e.detail.clone())?;
         check::update(update, placeholders)

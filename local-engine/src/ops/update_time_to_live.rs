@@ -1,7 +1,8 @@
 //! `UpdateTimeToLive`: turns time to live on (naming the expiry attribute) or off.
 //!
 //! Order of checks: the table name and attribute name constraints; the table; then the
-//! change must be one: enabling where it is on, or disabling where it is off, is rejected.
+//! change must be one: naming another attribute than the enabled one (to enable or to
+//! disable), enabling where it is on, or disabling where it is off, is rejected.
 //! The change takes effect at once (DynamoDB passes through `ENABLING` for up to an hour).
 
 use dynamodel::Error;
@@ -33,11 +34,11 @@ pub(crate) fn run(
         .ok_or_else(|| messages::table_not_found(&input.table_name))?;
     let mut current = table.time_to_live.write();
     match (&*current, spec.enabled) {
-        (Some(_), true) => return Err(msg::already_enabled()),
-        (None, false) => return Err(msg::already_disabled()),
-        (Some(name), false) if *name != spec.attribute_name => {
+        (Some(name), _) if *name != spec.attribute_name => {
             return Err(msg::other_attribute(name));
         }
+        (Some(_), true) => return Err(msg::already_enabled()),
+        (None, false) => return Err(msg::already_disabled()),
         (_, enabled) => {
             *current = enabled.then(|| spec.attribute_name.clone());
         }

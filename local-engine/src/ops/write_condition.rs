@@ -53,9 +53,9 @@ pub(crate) fn prepare<'a>(
     placeholders: &mut Placeholders<'a>,
 ) -> Result<Option<Cond<'a>>, Error> {
     let Some(source) = params.expression else {
-        return legacy::expected(params.expected, params.operator, Layer::Enveloped);
+        return legacy::expected(params.expected, params.operator, placeholders.layer());
     };
-    super::expression("ConditionExpression", source, Layer::Enveloped, || {
+    super::expression("ConditionExpression", source, placeholders.layer(), || {
         let parsed = shared.expressions.condition(source);
         let condition = parsed.as_ref().as_ref().map_err(|e| e.detail.clone())?;
         check::condition(condition, placeholders)

@@ -48,9 +48,9 @@ pub(crate) fn decode<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, WireEr
     serde_json::from_slice(body).map_err(|error| match error.classify() {
         // serde stops at the first member that does not fit; DynamoDB parses the whole body
         // first. Only on this (slow) path is the rest of the body checked.
-        Category::Data => check_syntax(body).err().unwrap_or_else(|| {
-            missing_member(body, &error).unwrap_or_else(|| from_serde(&error))
-        }),
+        Category::Data => check_syntax(body)
+            .err()
+            .unwrap_or_else(|| missing_member(body, &error).unwrap_or_else(|| from_serde(&error))),
         _ => from_serde(&error),
     })
 }

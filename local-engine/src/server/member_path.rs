@@ -235,7 +235,13 @@ mod tests {
 
     #[test]
     fn no_path_where_no_object_closes() {
-        assert_eq!(missing_member_path(br#"{"Key":{}}"#, 1, 2, "TableName"), None);
-        assert_eq!(missing_member_path(br#"{"Key":{}}"#, 3, 1, "TableName"), None);
+        assert_eq!(
+            missing_member_path(br#"{"Key":{}}"#, 1, 2, "TableName"),
+            None
+        );
+        assert_eq!(
+            missing_member_path(br#"{"Key":{}}"#, 3, 1, "TableName"),
+            None
+        );
     }
 }

@@ -93,7 +93,7 @@ fn redundant_changes_are_rejected() {
     );
     assert_validation(
         run(engine.update_time_to_live(update(true, "other"))),
-        "TimeToLive is already enabled",
+        "TimeToLive is active on a different AttributeName: current AttributeName is ttl",
     );
     assert_validation(
         run(engine.update_time_to_live(update(false, "other"))),

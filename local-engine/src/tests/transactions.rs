@@ -119,6 +119,11 @@ fn a_false_condition_cancels_everything_with_reasons_in_order() {
         reasons[1].message.as_deref(),
         Some("The conditional request failed")
     );
+    assert_eq!(
+        reasons[2].message.as_deref(),
+        Some("The conditional request failed."),
+        "a ConditionCheck's reason ends with a full stop"
+    );
     assert_eq!(reasons[1].item, None, "the item only when asked");
     assert_eq!(get(&engine, key("x")), None, "nothing applied");
     assert_eq!(get(&engine, key("a")).unwrap()["balance"], n("1"));
@@ -167,6 +172,103 @@ fn an_update_that_cannot_apply_is_a_validation_error_reason() {
 }
 
 #[test]
+fn wrong_key_types_and_key_updates_are_validation_error_reasons() {
+    let engine = engine();
+    put(&engine, key("a"));
+    let wrong_key = TransactDelete {
+        table_name: TABLE.into(),
+        key: item(&[("pk", n("1"))]),
+        ..Default::default()
+    };
+    let wrong_item = TransactPut {
+        table_name: TABLE.into(),
+        item: item(&[("pk", n("1"))]),
+        ..Default::default()
+    };
+    let key_update = TransactUpdate {
+        table_name: TABLE.into(),
+        key: key("a"),
+        update_expression: "SET pk = :v".into(),
+        expression_attribute_values: Some(item(&[(":v", s("z"))])),
+        ..Default::default()
+    };
+    let error = run(engine.transact_write_items(write(vec![
+        put_action("b", &[]),
+        wrong_key.into(),
+        wrong_item.into(),
+        key_update.into(),
+    ])))
+    .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::TransactionCanceled);
+    let reasons: Vec<(&str, Option<&str>)> = error
+        .cancellation_reasons()
+        .iter()
+        .map(|r| (r.code.as_str(), r.message.as_deref()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("None", None),
+            (
+                "ValidationError",
+                Some("The provided key element does not match the schema")
+            ),
+            (
+                "ValidationError",
+                Some(
+                    "One or more parameter values were invalid: Type mismatch for key pk \
+                     expected: S actual: N"
+                )
+            ),
+            (
+                "ValidationError",
+                Some(
+                    "One or more parameter values were invalid: Cannot update attribute pk. This \
+                     attribute is part of the key"
+                )
+            ),
+        ]
+    );
+    assert_eq!(get(&engine, key("b")), None, "nothing applied");
+}
+
+#[test]
+fn malformed_keys_are_request_errors() {
+    let engine = engine();
+    let extra = TransactDelete {
+        table_name: TABLE.into(),
+        key: item(&[("pk", s("a")), ("x", s("y"))]),
+        ..Default::default()
+    };
+    assert_validation(
+        run(engine.transact_write_items(write(vec![extra.into()]))),
+        "The provided key element does not match the schema",
+    );
+    assert_validation(
+        run(engine.transact_write_items(write(vec![put_action("", &[])]))),
+        "One or more parameter values are not valid. The AttributeValue for a key attribute \
+         cannot contain an empty string value. Key: pk",
+    );
+}
+
+#[test]
+fn expression_errors_come_without_the_envelope() {
+    let engine = engine();
+    let update = TransactUpdate {
+        table_name: TABLE.into(),
+        key: key("a"),
+        update_expression: "SET n = n + :v".into(),
+        expression_attribute_values: Some(item(&[(":v", s("x"))])),
+        ..Default::default()
+    };
+    assert_validation(
+        run(engine.transact_write_items(write(vec![update.into()]))),
+        "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or \
+         function: +, operand type: S",
+    );
+}
+
+#[test]
 fn two_actions_on_one_item_are_rejected() {
     let engine = engine();
     assert_validation(
@@ -191,7 +293,7 @@ fn action_count_limits() {
     let engine = engine();
     assert_validation(
         run(engine.transact_write_items(write(vec![]))),
-        "1 validation error detected: Value at 'transactItems' failed to satisfy constraint: \
+        "1 validation error detected: Value at 'TransactItems' failed to satisfy constraint: \
          Member must have length greater than or equal to 1",
     );
     let many: Vec<_> = (0..101)
@@ -199,7 +301,7 @@ fn action_count_limits() {
         .collect();
     assert_validation(
         run(engine.transact_write_items(write(many))),
-        "1 validation error detected: Value at 'transactItems' failed to satisfy constraint: \
+        "1 validation error detected: Value at 'TransactItems' failed to satisfy constraint: \
          Member must have length less than or equal to 100",
     );
     let hundred: Vec<_> = (0..100)
@@ -213,7 +315,7 @@ fn action_count_limits() {
             transact_items: gets,
             ..Default::default()
         })),
-        "1 validation error detected: Value at 'transactItems' failed to satisfy constraint: \
+        "1 validation error detected: Value at 'TransactItems' failed to satisfy constraint: \
          Member must have length less than or equal to 100",
     );
 }
@@ -223,12 +325,14 @@ fn an_action_needs_exactly_one_kind() {
     let engine = engine();
     let mut both = put_action("a", &[]);
     both.condition_check = check_action("b", "attribute_exists(pk)").condition_check;
-    for action in [TransactWriteItem::default(), both] {
-        assert_validation(
-            run(engine.transact_write_items(write(vec![action]))),
-            "TransactItems can only contain one of Check, Put, Update or Delete",
-        );
-    }
+    assert_validation(
+        run(engine.transact_write_items(write(vec![both]))),
+        "TransactItems can only contain one of Check, Put, Update or Delete",
+    );
+    assert_validation(
+        run(engine.transact_write_items(write(vec![TransactWriteItem::default()]))),
+        "Invalid Request: TransactWriteRequest should contain Delete or Put or Update request",
+    );
 }
 
 #[test]
@@ -326,6 +430,19 @@ fn capacity_is_twice_the_single_item_cost_per_table() {
     assert_eq!(consumed.len(), 1);
     assert_eq!(consumed[0].table_name.as_deref(), Some(TABLE));
     assert_eq!(consumed[0].write_capacity_units, Some(2.0 * (2.0 + 1.0)));
+    assert_eq!(consumed[0].capacity_units, Some(2.0 * (2.0 + 1.0)));
+
+    let mut checked = write(vec![
+        put_action("c", &[]),
+        check_action("b", "attribute_exists(pk)"),
+    ]);
+    checked.return_consumed_capacity = Some(ReturnConsumedCapacity::Total);
+    let out = run(engine.transact_write_items(checked)).unwrap();
+    assert_eq!(
+        out.consumed_capacity.unwrap()[0].write_capacity_units,
+        Some(4.0),
+        "a ConditionCheck costs two write units, as a write does"
+    );
 
     let got = run(engine.transact_get_items(TransactGetItemsInput {
         transact_items: vec![get_item("a"), get_item("missing")],

@@ -38,6 +38,21 @@ pub(crate) fn key_map(schema: &KeySchema, key: &Item) -> Result<StorageKey, Erro
     finish(schema, key)
 }
 
+/// The first key attribute of `item` whose type is not the schema's, when `item` has every
+/// key attribute.
+pub(crate) fn mistyped<'s, 'i>(
+    schema: &'s KeySchema,
+    item: &'i Item,
+) -> Option<(&'s KeyAttribute, &'i AttributeValue)> {
+    let mut present = Vec::with_capacity(2);
+    for attribute in key_attributes(schema) {
+        present.push((attribute, item.get(&attribute.name)?));
+    }
+    present
+        .into_iter()
+        .find(|(attribute, value)| !attribute.kind.matches(value))
+}
+
 /// The storage key of an `ExclusiveStartKey`. `invalid_type` is the error for a key attribute
 /// of the wrong type (Query names the schema; Scan calls the whole key invalid).
 pub(crate) fn start_key(
