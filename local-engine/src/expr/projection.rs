@@ -22,6 +22,9 @@ use super::placeholders::Placeholders;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Projection {
     root: BTreeMap<String, Node>,
+    /// The top-level attributes in the order DynamoDB meets them: those named whole first,
+    /// then those stepped into, each in request order (see [`Projection::heads_in_order`]).
+    order: Vec<String>,
 }
 
 /// What to keep of one value.
@@ -52,11 +55,10 @@ impl Projection {
 
     /// The projection of top-level attributes (`AttributesToGet`), already free of repeats.
     pub(crate) fn attributes<'n>(names: impl IntoIterator<Item = &'n String>) -> Projection {
+        let order: Vec<String> = names.into_iter().cloned().collect();
         Projection {
-            root: names
-                .into_iter()
-                .map(|name| (name.clone(), Node::All))
-                .collect(),
+            root: order.iter().map(|name| (name.clone(), Node::All)).collect(),
+            order,
         }
     }
 
@@ -68,15 +70,35 @@ impl Projection {
     /// The projection of paths already known not to clash (an update's action paths).
     pub(crate) fn of_clash_free<'p>(paths: impl IntoIterator<Item = &'p DocPath>) -> Projection {
         let mut root = BTreeMap::new();
+        let (mut whole, mut nested) = (Vec::new(), Vec::new());
         for path in paths {
             insert(&mut root, &path.steps);
+            let heads = if path.steps.len() > 1 {
+                &mut nested
+            } else {
+                &mut whole
+            };
+            heads.push(path.head().to_owned());
         }
-        Projection { root }
+        let mut order: Vec<String> = Vec::with_capacity(whole.len() + nested.len());
+        for head in whole.into_iter().chain(nested) {
+            if !order.contains(&head) {
+                order.push(head);
+            }
+        }
+        Projection { root, order }
     }
 
     /// Every top-level attribute the projection names.
     pub(crate) fn heads(&self) -> impl Iterator<Item = &str> {
         self.root.keys().map(String::as_str)
+    }
+
+    /// Every top-level attribute the projection names, in the order DynamoDB meets them: the
+    /// attributes named whole, then those stepped into, each in request order (observed
+    /// through the order of DynamoDB Local's `does not project [...]` lists).
+    pub(crate) fn heads_in_order(&self) -> impl Iterator<Item = &str> {
+        self.order.iter().map(String::as_str)
     }
 
     /// The top-level attributes the projection steps into (`a` of `a.b` or `a[0]`).

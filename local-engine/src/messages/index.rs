@@ -20,6 +20,12 @@ pub(crate) fn type_mismatch(attribute: &str, expected: &str, actual: &str, index
     ))
 }
 
+/// [local] An index key value over 2048 bytes (partition) or 1024 bytes (sort); the table
+/// key's texts are DynamoDB's for table keys only.
+pub(crate) fn key_too_large() -> Error {
+    invalid("Size limit exceeded")
+}
+
 /// [local][AWS] An empty string as an index key value.
 pub(crate) fn empty_string(index: &str, attribute: &str) -> Error {
     Error::validation(format!(
@@ -35,6 +41,16 @@ pub(crate) fn empty_binary(index: &str, attribute: &str) -> Error {
         "One or more parameter values are not valid. A value specified for a secondary index key \
          is not supported. The AttributeValue for a key attribute cannot contain an empty binary \
          value. IndexName: {index}, IndexKey: {attribute}"
+    ))
+}
+
+/// [local] An update expression that sets an index key attribute to an empty string or
+/// binary (`kind`).
+pub(crate) fn update_to_empty(kind: &str) -> Error {
+    Error::validation(format!(
+        "One or more parameter values are not valid. The update expression attempted to update a \
+         secondary index key to a value that is not supported. The AttributeValue for a key \
+         attribute cannot contain an empty {kind} value."
     ))
 }
 
@@ -136,20 +152,56 @@ pub(crate) fn unused_definitions(definitions: &[&str], used: &[&str]) -> Error {
     ))
 }
 
-/// [engine] A global index key with more than four partition or sort attributes, or with its
-/// attributes out of order (partition attributes first).
-pub(crate) fn key_schema_shape(index: &str) -> Error {
-    invalid(format_args!(
-        "Invalid KeySchema for index: {index}. A global secondary index key has 1 to 4 HASH \
-         attributes followed by 0 to 4 RANGE attributes"
-    ))
+/// [local] A global index with an empty key schema.
+pub(crate) fn key_schema_empty() -> Error {
+    Error::validation(
+        "No defined key schema.  A key schema containing at least a hash key must be defined for \
+         all tables",
+    )
 }
 
-/// [engine] One attribute twice in an index key schema.
-pub(crate) fn key_attribute_repeated(index: &str, attribute: &str) -> Error {
-    invalid(format_args!(
-        "Invalid KeySchema for index: {index}. Attribute {attribute} appears more than once"
-    ))
+/// [local] A global index key without a `HASH` attribute.
+pub(crate) fn no_hash_key() -> Error {
+    Error::validation(
+        "No Hash Key specified in schema.  All Dynamo DB tables must have exactly one hash key",
+    )
+}
+
+/// [local] A global index key with a `HASH` attribute after a `RANGE` one (DynamoDB Local's
+/// spelling of "specified" kept).
+pub(crate) fn key_order() -> Error {
+    Error::validation(
+        "Invalid key order. Hash Key must be specified first in key schema, Range Key must be \
+         specifed second",
+    )
+}
+
+/// [local] More than four `HASH` attributes in a global index key.
+pub(crate) fn too_many_partition_keys() -> Error {
+    Error::validation("Too many partition keys. GSI can have at most 4 partition keys")
+}
+
+/// [local] More than four `RANGE` attributes in a global index key.
+pub(crate) fn too_many_sort_keys() -> Error {
+    Error::validation("Too many sort keys. GSI can have at most 4 sort keys")
+}
+
+/// [local] One attribute twice in a global index key.
+pub(crate) fn key_attribute_repeated() -> Error {
+    Error::validation("Two keys can not have the same name")
+}
+
+/// [local] A local index key of more than two attributes.
+pub(crate) fn local_key_too_big() -> Error {
+    Error::validation(
+        "Key Schema too big.  Key Schema must at most consist of the hash and range key of a \
+         table",
+    )
+}
+
+/// [local] `NonKeyAttributes` naming one attribute twice.
+pub(crate) fn projected_attribute_repeated() -> Error {
+    Error::validation("Cannot have two attributes with the same name")
 }
 
 // ---- UpdateTable ----------------------------------------------------------------------------
@@ -192,6 +244,19 @@ pub(crate) fn update_on_demand(index: &str) -> Error {
     ))
 }
 
+/// [local] Deleting a local index with UpdateTable.
+pub(crate) fn delete_not_global() -> Error {
+    Error::validation("Cannot delete an index that is not a GlobalSecondaryIndex")
+}
+
+/// [local] UpdateTable's `AttributeDefinitions` giving an attribute the table defines another
+/// type.
+pub(crate) fn definition_redefined() -> Error {
+    Error::validation(
+        "invalid attribute, SchemaElement redefined should be of same type as previously defined",
+    )
+}
+
 /// [dynalite] Creating an index whose name is taken.
 pub(crate) fn already_exists(index: &str) -> Error {
     invalid(format_args!("Index already exists: {index}"))
@@ -231,5 +296,31 @@ pub(crate) fn all_attributes_not_projected(index: &str) -> Error {
 pub(crate) fn index_not_active(table: &str, index: &str) -> Error {
     Error::validation(format!(
         "Cannot read from backfilling global secondary index: {index} of table: {table}"
+    ))
+}
+
+/// [local] A `ProjectionExpression` or `AttributesToGet` naming attributes a global index does
+/// not project (Query and Scan; `names` in DynamoDB's order, see `ops::index_selection`).
+pub(crate) fn not_projected(index: &str, names: &[&str]) -> Error {
+    invalid(format_args!(
+        "Global secondary index {index} does not project [{}]",
+        names.join(", ")
+    ))
+}
+
+/// [local] A Query filter reading attributes the index does not project (`names` ascending).
+pub(crate) fn filter_not_projected(index: &str, names: &[&str]) -> Error {
+    invalid(format_args!(
+        "Secondary index {index} does not project one or more filter attributes: [{}]",
+        names.join(", ")
+    ))
+}
+
+/// [local] An expression stepping into an index key attribute (`g.x`, `g[0]`) of any index of
+/// the table, whichever index (if any) the request reads.
+pub(crate) fn nested_index_key(name: &str) -> Error {
+    Error::validation(format!(
+        "Key attributes must be scalars; list random access '[]' and map lookup '.' are not \
+         allowed: IndexKey: {name}"
     ))
 }

@@ -20,6 +20,7 @@ pub(crate) mod index;
 pub(crate) mod legacy;
 pub(crate) mod read;
 pub(crate) mod table_update;
+pub(crate) mod tags;
 pub(crate) mod transaction;
 pub(crate) mod ttl;
 pub(crate) mod update;
@@ -421,7 +422,7 @@ pub(crate) mod start_key {
     }
 }
 
-/// [capture] Segment without TotalSegments.
+/// [capture][dynalite] Segment without TotalSegments.
 pub(crate) fn total_segments_required() -> Error {
     Error::validation(
         "The TotalSegments parameter is required but was not present in the request when \
@@ -437,9 +438,11 @@ pub(crate) fn segment_required() -> Error {
     )
 }
 
-/// [capture] Segment not below TotalSegments.
-pub(crate) fn segment_out_of_range() -> Error {
-    Error::validation(
-        "The Segment parameter is zero-based and must be less than parameter TotalSegments",
-    )
+/// [dynalite] Segment not below TotalSegments (DynamoDB Local answers with a constraint
+/// violation on `segment` instead).
+pub(crate) fn segment_out_of_range(segment: i32, total: i32) -> Error {
+    Error::validation(format!(
+        "The Segment parameter is zero-based and must be less than parameter TotalSegments: \
+         Segment: {segment} is not less than TotalSegments: {total}"
+    ))
 }

@@ -6,7 +6,7 @@
 //! secondary indexes (see `index_definitions`); then whether the name is taken. The table is usable at once; the response says
 //! `CREATING` as DynamoDB's does, and DescribeTable says `ACTIVE`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,8 +14,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use dynamodel::Error;
 use dynamodel::model::{
-    BillingMode, CreateTableInput, CreateTableOutput, KeySchemaElement, KeyType,
-    ProvisionedThroughput, ScalarAttributeType, TableClass, TableStatus,
+    BillingMode, CreateTableInput, CreateTableOutput, KeySchemaElement, KeyType, Projection,
+    ProjectionType, ProvisionedThroughput, ScalarAttributeType, TableClass, TableStatus, Tag,
 };
 
 use super::index_definitions::{self, Context, Requested};
@@ -48,6 +48,7 @@ pub(crate) fn run(shared: &Shared, input: CreateTableInput) -> Result<CreateTabl
         shared.config.region, shared.config.account_id, input.table_name
     );
     let indexes = indexes(&input, &arn, &key_schema, &billing_mode)?;
+    let tags = tags(input.tags.as_deref().unwrap_or_default())?;
     let created_at = now();
     let settings = TableSettings {
         attribute_definitions: input.attribute_definitions,
@@ -71,6 +72,7 @@ pub(crate) fn run(shared: &Shared, input: CreateTableInput) -> Result<CreateTabl
         settings,
         indexes,
     ));
+    *table.tags.write() = tags;
     if !shared.tables.insert(Arc::clone(&table)) {
         return Err(messages::table_already_exists(&table.definition.name));
     }
@@ -112,6 +114,7 @@ fn check_constraints(input: &CreateTableInput) -> Result<(), Error> {
             &format!("{member}.indexName"),
             validate::CREATE_MIN_NAME,
         );
+        check_projection_type(&mut violations, &index.projection, &member);
         if let Some(throughput) = &index.provisioned_throughput {
             check_throughput(
                 &mut violations,
@@ -121,17 +124,31 @@ fn check_constraints(input: &CreateTableInput) -> Result<(), Error> {
         }
     }
     for (i, index) in input.local_secondary_indexes.iter().flatten().enumerate() {
+        let member = format!("localSecondaryIndexes.{}.member", i + 1);
         validate::table_name(
             &mut violations,
             &index.index_name,
-            &format!("localSecondaryIndexes.{}.member.indexName", i + 1),
+            &format!("{member}.indexName"),
             validate::CREATE_MIN_NAME,
         );
+        check_projection_type(&mut violations, &index.projection, &member);
     }
     if let Some(TableClass::Unknown(other)) = &input.table_class {
         violations.enum_value(other, "tableClass", TableClass::VALUES);
     }
     violations.finish()
+}
+
+/// The enum constraint on an index's `ProjectionType` (`member` names the index).
+pub(crate) fn check_projection_type(
+    violations: &mut Violations,
+    projection: &Projection,
+    member: &str,
+) {
+    if let Some(ProjectionType::Unknown(other)) = &projection.projection_type {
+        let member = format!("{member}.projection.projectionType");
+        violations.enum_value(other, &member, ProjectionType::VALUES);
+    }
 }
 
 /// The table's secondary indexes, checked and empty: local ones first, each kind in request
@@ -203,6 +220,19 @@ fn indexes(
         return Err(index_msg::unused_definitions(&defined, &used));
     }
     Ok(indexes)
+}
+
+/// The `Tags` of the request, checked as TagResource checks them ([capture]: CreateTable
+/// sends the same texts), by key.
+fn tags(tags: &[Tag]) -> Result<BTreeMap<String, String>, Error> {
+    validate::tags::check_tags(tags)?;
+    if tags.len() > validate::tags::MAX_TAGS {
+        return Err(messages::tags::too_many());
+    }
+    Ok(tags
+        .iter()
+        .map(|tag| (tag.key.clone(), tag.value.clone()))
+        .collect())
 }
 
 /// The capacity minimums of a throughput member named `member` (`provisionedThroughput`, or an

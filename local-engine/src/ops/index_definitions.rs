@@ -3,8 +3,8 @@
 //!
 //! Rules: key attributes must be defined; a local index has the table's partition key and a
 //! sort key, on a table that has one; a global index has one to four partition (`HASH`)
-//! attributes followed by up to four sort (`RANGE`) attributes; `INCLUDE` needs
-//! `NonKeyAttributes` and the other projection types forbid them; index names are unique
+//! attributes followed by up to four sort (`RANGE`) attributes, none twice; `INCLUDE` needs
+//! `NonKeyAttributes`, none twice, and the other projection types forbid them; index names are unique
 //! across both kinds; at most 5 local and 20 global indexes and 100 projected non-key
 //! attributes over all of them; global indexes of provisioned tables need throughput and those
 //! of on-demand tables must not have it.
@@ -111,7 +111,8 @@ fn local_key(context: &Context<'_>, requested: &Requested<'_>) -> Result<IndexKe
     let range = match requested.key_schema {
         [_, range] if range.key_type == KeyType::Range => range,
         [_, _] => return Err(messages::second_key_not_range()),
-        _ => return Err(msg::local_needs_range(requested.name)),
+        [_] => return Err(msg::local_needs_range(requested.name)),
+        _ => return Err(msg::local_key_too_big()),
     };
     if range.attribute_name == *table_hash {
         return Err(messages::key_names_equal());
@@ -123,29 +124,35 @@ fn local_key(context: &Context<'_>, requested: &Requested<'_>) -> Result<IndexKe
 }
 
 fn global_key(context: &Context<'_>, requested: &Requested<'_>) -> Result<IndexKeySchema, Error> {
+    let elements = requested.key_schema;
+    if elements.is_empty() {
+        return Err(msg::key_schema_empty());
+    }
+    if !elements.iter().any(|e| e.key_type == KeyType::Hash) {
+        return Err(msg::no_hash_key());
+    }
+    let mut seen = BTreeSet::new();
+    if !elements
+        .iter()
+        .all(|e| seen.insert(e.attribute_name.as_str()))
+    {
+        return Err(msg::key_attribute_repeated());
+    }
     let mut partition = Vec::new();
     let mut sort = Vec::new();
-    let mut seen = BTreeSet::new();
-    for element in requested.key_schema {
-        if !seen.insert(element.attribute_name.as_str()) {
-            return Err(msg::key_attribute_repeated(
-                requested.name,
-                &element.attribute_name,
-            ));
-        }
+    for element in elements {
         let attribute = attribute(context, &element.attribute_name)?;
-        match (&element.key_type, sort.is_empty()) {
-            (KeyType::Hash, true) => partition.push(attribute),
-            (KeyType::Range, _) if !partition.is_empty() => sort.push(attribute),
-            _ if partition.is_empty() => return Err(messages::first_key_not_hash()),
-            _ => return Err(msg::key_schema_shape(requested.name)),
+        match element.key_type {
+            KeyType::Hash if sort.is_empty() => partition.push(attribute),
+            KeyType::Hash => return Err(msg::key_order()),
+            _ => sort.push(attribute),
         }
     }
-    if partition.is_empty() {
-        return Err(messages::first_key_not_hash());
+    if partition.len() > MAX_KEY_PARTS {
+        return Err(msg::too_many_partition_keys());
     }
-    if partition.len() > MAX_KEY_PARTS || sort.len() > MAX_KEY_PARTS {
-        return Err(msg::key_schema_shape(requested.name));
+    if sort.len() > MAX_KEY_PARTS {
+        return Err(msg::too_many_sort_keys());
     }
     Ok(IndexKeySchema { partition, sort })
 }
@@ -171,7 +178,14 @@ fn projection(projection: &Projection) -> Result<Projected, Error> {
     match &projection.projection_type {
         None => Err(msg::projection_type_missing()),
         Some(ProjectionType::Include) if !has_attributes => Err(msg::include_without_attributes()),
-        Some(ProjectionType::Include) => Ok(Projected::from_model(projection)),
+        Some(ProjectionType::Include) => {
+            let names = projection.non_key_attributes.iter().flatten();
+            let mut seen = BTreeSet::new();
+            if !names.into_iter().all(|name| seen.insert(name)) {
+                return Err(msg::projected_attribute_repeated());
+            }
+            Ok(Projected::from_model(projection))
+        }
         Some(other) if has_attributes => Err(msg::attributes_without_include(other.as_str())),
         Some(_) => Ok(Projected::from_model(projection)),
     }

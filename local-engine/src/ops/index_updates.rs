@@ -19,7 +19,7 @@ use dynamodel::model::{
 
 use super::index_definitions::{self, Context, Requested};
 use crate::messages::{Violations, index as msg, table_update};
-use crate::storage::index::{IndexScope, IndexState};
+use crate::storage::index::{Index, IndexScope, IndexState};
 use crate::storage::{Table, TableData, TableSettings};
 
 /// How long a created index stays `CREATING` on the engine clock.
@@ -85,14 +85,14 @@ fn names(updates: &[GlobalSecondaryIndexUpdate]) -> Result<Vec<&str>, Error> {
 }
 
 /// Applies `input`'s index updates to `data`, with the table's new `settings`. Everything is
-/// checked before anything changes.
+/// checked before anything changes. Returns the index deleted, if any.
 pub(crate) fn apply(
     table: &Table,
     data: &mut TableData,
     settings: &mut TableSettings,
     input: &UpdateTableInput,
     now: SystemTime,
-) -> Result<(), Error> {
+) -> Result<Option<Index>, Error> {
     let updates = input
         .global_secondary_index_updates
         .as_deref()
@@ -115,12 +115,12 @@ pub(crate) fn apply(
         if update.create.is_some() {
             continue;
         }
-        let exists = data
-            .indexes
-            .iter()
-            .any(|i| i.name == *name && i.scope == IndexScope::Global);
-        if !exists {
-            return Err(msg::not_found(&table.definition.name, name));
+        match data.index(name).map(|i| i.scope) {
+            Some(IndexScope::Global) => {}
+            Some(IndexScope::Local) if update.delete.is_some() => {
+                return Err(msg::delete_not_global());
+            }
+            _ => return Err(msg::not_found(&table.definition.name, name)),
         }
         if let Some(throughput) = update
             .update
@@ -147,8 +147,15 @@ pub(crate) fn apply(
     if let Some(create) = updates.iter().find_map(|u| u.create.as_ref()) {
         create_index(table, data, settings, input, create, now)?;
     }
+    let mut deleted = None;
     if let Some(delete) = updates.iter().find_map(|u| u.delete.as_ref()) {
-        data.indexes.retain(|i| i.name != delete.index_name);
+        if let Some(at) = data
+            .indexes
+            .iter()
+            .position(|i| i.name == delete.index_name)
+        {
+            deleted = Some(data.indexes.remove(at));
+        }
         drop_unused_definitions(table, data, settings);
     }
     for (name, capacity) in throughputs {
@@ -163,7 +170,7 @@ pub(crate) fn apply(
             }
         }
     }
-    Ok(())
+    Ok(deleted)
 }
 
 fn create_index(
@@ -181,6 +188,15 @@ fn create_index(
         .attribute_definitions
         .as_ref()
         .ok_or_else(|| msg::definitions_missing(&create.index_name))?;
+    let redefined = requested.iter().any(|wanted| {
+        settings.attribute_definitions.iter().any(|known| {
+            known.attribute_name == wanted.attribute_name
+                && known.attribute_type != wanted.attribute_type
+        })
+    });
+    if redefined {
+        return Err(msg::definition_redefined());
+    }
     let definitions = merged_definitions(&settings.attribute_definitions, requested);
     if settings.billing_mode == BillingMode::Provisioned && create.provisioned_throughput.is_none()
     {
@@ -228,7 +244,7 @@ fn create_index(
 }
 
 /// The table's definitions, then those of the request for attributes the table does not
-/// define (DynamoDB ignores a request's definitions of attributes it already has).
+/// define (a request's definition of an attribute the table has must repeat its type).
 fn merged_definitions(
     current: &[AttributeDefinition],
     requested: &[AttributeDefinition],

@@ -3,6 +3,11 @@
 //! table is known, whatever the item holds (DynamoDB Local 3.3.0; dynalite checks projections
 //! the same way). The key attributes are tried in schema order, so `sk[0], pk.x` reports `pk`.
 //!
+//! The key attributes of every secondary index of the table count too, whichever index the
+//! request reads (`IndexKey: g`), after the table's own, index by index in the table's order;
+//! for them an update's written paths count as well (`SET g.x = :v`), as DynamoDB Local
+//! rejects those with the same text.
+//!
 //! Paths that name a whole key attribute are other rules' business (a Query filter may not
 //! read one, an update may not write one); a Query filter's nested paths are reported in
 //! source order by `selection::reject_key_paths`, which runs first.
@@ -12,13 +17,16 @@ use dynamodel::Error;
 use crate::expr::document::DocPath;
 use crate::expr::update::{Action, Plan, Value};
 use crate::expr::{Cond, Projection};
-use crate::messages::read;
-use crate::storage::KeySchema;
+use crate::messages::{index as index_msg, read};
+use crate::storage::Table;
 
 /// The attributes some expression of a request steps into.
 #[derive(Debug, Default)]
 pub(crate) struct NestedHeads<'a> {
     heads: Vec<&'a str>,
+    /// Nested heads of the paths an update writes (checked against index keys only: writing
+    /// into a table key attribute is an error of its own).
+    written: Vec<&'a str>,
 }
 
 impl<'a> NestedHeads<'a> {
@@ -53,14 +61,40 @@ impl<'a> NestedHeads<'a> {
         self
     }
 
-    /// Fails for the first key attribute, in schema order, that some path steps into.
-    pub(crate) fn reject_keys(&self, schema: &KeySchema) -> Result<(), Error> {
+    /// The paths an update writes.
+    pub(crate) fn update_targets(mut self, plan: &'a Plan<'_>) -> Self {
+        self.written.extend(
+            plan.actions
+                .iter()
+                .filter_map(|action| nested_head(action.path())),
+        );
+        self
+    }
+
+    /// Fails for the first key attribute, in schema order, that some path steps into: the
+    /// table's key, then the index keys. Takes the table's read lock briefly (the indexes can
+    /// change with UpdateTable), so the caller must not hold it.
+    pub(crate) fn reject_keys(&self, table: &Table) -> Result<(), Error> {
+        let schema = &table.definition.key_schema;
         let keys = std::iter::once(&schema.hash).chain(schema.range.as_ref());
-        match keys
+        if let Some(key) = keys
             .map(|key| key.name.as_str())
             .find(|key| self.heads.contains(key))
         {
-            Some(key) => Err(read::nested_key_path(key)),
+            return Err(read::nested_key_path(key));
+        }
+        if self.heads.is_empty() && self.written.is_empty() {
+            return Ok(());
+        }
+        let data = table.data.read();
+        let stepped_into = |name: &str| self.heads.contains(&name) || self.written.contains(&name);
+        match data
+            .indexes
+            .iter()
+            .flat_map(|index| index.key.attributes())
+            .find(|attribute| stepped_into(&attribute.name))
+        {
+            Some(attribute) => Err(index_msg::nested_index_key(&attribute.name)),
             None => Ok(()),
         }
     }

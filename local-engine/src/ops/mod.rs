@@ -11,17 +11,21 @@ pub(crate) mod describe_table;
 pub(crate) mod describe_time_to_live;
 pub(crate) mod get_item;
 pub(crate) mod list_tables;
+pub(crate) mod list_tags_of_resource;
 pub(crate) mod put_item;
 pub(crate) mod query;
 pub(crate) mod scan;
+pub(crate) mod tag_resource;
 pub(crate) mod transact_get_items;
 pub(crate) mod transact_write_items;
+pub(crate) mod untag_resource;
 pub(crate) mod update_item;
 pub(crate) mod update_table;
 pub(crate) mod update_time_to_live;
 
 mod index_definitions;
 mod index_read;
+mod index_selection;
 pub(crate) mod index_updates;
 mod key_paths;
 mod key_range;
@@ -47,6 +51,14 @@ fn item_table(shared: &Shared, name: &str) -> Result<Arc<Table>, Error> {
         .tables
         .get(name)
         .ok_or_else(messages::resource_not_found)
+}
+
+/// The table a tagging operation's `arn` (naming table `name`) points at.
+fn tagged_table(shared: &Shared, name: &str, arn: &str) -> Result<Arc<Table>, Error> {
+    shared
+        .tables
+        .get(name)
+        .ok_or_else(|| messages::tags::table_not_found(arn))
 }
 
 /// The standard `TableName` constraint of every operation but CreateTable.

@@ -4,8 +4,9 @@
 //! Order of checks: parameter constraints; `Select` against the
 //! projection; mixed legacy and expression parameters; the placeholder maps; the filter, the
 //! projection and the key condition, each completely (or their legacy forms); unused
-//! placeholders; `ExclusiveStartKey` values; the table; the key condition against the key
-//! schema; a filter on key attributes; `ExclusiveStartKey` against the query.
+//! placeholders; `ExclusiveStartKey` values; the table; a filter on key attributes (of the
+//! table); paths into key attributes; the key condition against the key schema; on an index,
+//! the index's filter and projection rules; `ExclusiveStartKey` against the query.
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
@@ -15,12 +16,13 @@ use dynamodel::model::{QueryInput, QueryOutput, Select};
 
 use super::index_definitions::MAX_KEY_PARTS;
 use super::index_read::{self, IndexRange};
+use super::index_selection::{self, FilterSource};
 use super::key_paths::NestedHeads;
 use super::key_range;
 use super::legacy_conditions;
 use super::page::{self, Page, Reader};
 use super::selection;
-use crate::capacity::{self, Kind};
+use crate::capacity;
 use crate::engine::Shared;
 use crate::expr::{KeyTerm, Placeholders, Uses, check, key_condition, legacy};
 use crate::messages::{self, Layer, Violations};
@@ -91,13 +93,17 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
     }
     let table = super::item_table(shared, &input.table_name)?;
     let schema = &table.definition.key_schema;
-    if input.filter_expression.is_some() {
-        selection::reject_key_paths(filter.as_ref(), schema)?;
+    if input.index_name.is_none() {
+        // On an index, the index's key rules apply instead (see `index_selection`).
+        if input.filter_expression.is_some() {
+            selection::reject_key_paths(filter.as_ref(), schema)?;
+        }
+        selection::reject_key_conditions(input.query_filter.as_ref(), schema)?;
     }
-    selection::reject_key_conditions(input.query_filter.as_ref(), schema)?;
     NestedHeads::new()
+        .condition(filter.as_ref())
         .projection(projection.as_ref())
-        .reject_keys(schema)?;
+        .reject_keys(&table)?;
     let limit = input.limit.and_then(|l| usize::try_from(l).ok());
     let forward = input.scan_index_forward.unwrap_or(true);
     let hidden = crate::ttl::hidden(shared, &table);
@@ -138,6 +144,12 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
                 shared.clock.now(),
             )?;
             let range = IndexRange::plan(&index.key, &terms)?;
+            let source = if input.query_filter.is_some() {
+                FilterSource::QueryFilter
+            } else {
+                FilterSource::Expression
+            };
+            index_selection::check_query(index, filter.as_ref(), source, projection.as_ref())?;
             let start = match &input.exclusive_start_key {
                 Some(start) => {
                     let position = index_read::start_position(index, start)?;
@@ -183,7 +195,6 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
             units,
-            Kind::Read,
         ),
     })
 }

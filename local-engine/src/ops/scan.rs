@@ -12,11 +12,11 @@ use std::ops::Bound;
 use dynamodel::Error;
 use dynamodel::model::{ScanInput, ScanOutput, Select};
 
-use super::index_read;
 use super::key_paths::NestedHeads;
 use super::page::{self, Page, Reader};
 use super::selection;
-use crate::capacity::{self, Kind};
+use super::{index_read, index_selection};
+use crate::capacity;
 use crate::engine::Shared;
 use crate::expr::{Placeholders, Uses, legacy};
 use crate::messages::{self, Layer, Violations, start_key};
@@ -87,7 +87,7 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
     NestedHeads::new()
         .condition(filter.as_ref())
         .projection(projection.as_ref())
-        .reject_keys(schema)?;
+        .reject_keys(&table)?;
     let (segment_start, segment_end) = segment;
     let limit = input.limit.and_then(|l| usize::try_from(l).ok());
     let hidden = crate::ttl::hidden(shared, &table);
@@ -118,6 +118,7 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
                 input.select.as_ref(),
                 shared.clock.now(),
             )?;
+            index_selection::check_projection(index, projection.as_ref())?;
             let start = match &input.exclusive_start_key {
                 Some(start) => Some(index_read::start_position(index, start)?),
                 None => None,
@@ -149,7 +150,6 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
             units,
-            Kind::Read,
         ),
     })
 }
@@ -160,15 +160,17 @@ fn check_constraints(input: &ScanInput) -> Result<(), Error> {
     if input.limit.is_some_and(|limit| limit < 1) {
         violations.min_value_unechoed("Limit", 1);
     }
-    if input.segment.is_some_and(|segment| segment < 0) {
-        violations.min_value_unechoed("Segment", 0);
+    // Unlike `Limit`, these constraints name the member in camel case and echo the value
+    // (DynamoDB Local 3.3.0).
+    if let Some(segment) = input.segment.filter(|segment| *segment < 0) {
+        violations.min_value(i64::from(segment), "segment", 0);
     }
     if let Some(total) = input.total_segments {
         if total < 1 {
-            violations.min_value_unechoed("TotalSegments", 1);
+            violations.min_value(i64::from(total), "totalSegments", 1);
         }
         if total > MAX_SEGMENTS {
-            violations.max_value_unechoed("TotalSegments", i64::from(MAX_SEGMENTS));
+            violations.max_value(i64::from(total), "totalSegments", i64::from(MAX_SEGMENTS));
         }
     }
     if let Some(Select::Unknown(other)) = &input.select {
@@ -239,7 +241,7 @@ fn segment(segment: Option<i32>, total: Option<i32>) -> Result<(u64, Option<u64>
         (Some(_), None) => return Err(messages::total_segments_required()),
         (None, Some(_)) => return Err(messages::segment_required()),
         (Some(segment), Some(total)) if segment >= total => {
-            return Err(messages::segment_out_of_range());
+            return Err(messages::segment_out_of_range(segment, total));
         }
         (Some(segment), Some(total)) => (segment, total),
     };

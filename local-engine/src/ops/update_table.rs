@@ -12,6 +12,7 @@ use super::index_updates;
 use crate::engine::Shared;
 use crate::messages::{self, Violations, table_update as msg};
 use crate::storage::TableSettings;
+use crate::storage::describe;
 
 pub(crate) fn run(shared: &Shared, input: UpdateTableInput) -> Result<UpdateTableOutput, Error> {
     check_constraints(&input)?;
@@ -31,11 +32,12 @@ pub(crate) fn run(shared: &Shared, input: UpdateTableInput) -> Result<UpdateTabl
         .tables
         .get(&input.table_name)
         .ok_or_else(|| messages::table_not_found(&input.table_name))?;
-    {
+    let deleted = {
         let mut data = table.data.write();
         let mut settings = data.settings.clone();
         billing(&mut settings, &input)?;
-        index_updates::apply(&table, &mut data, &mut settings, &input, shared.clock.now())?;
+        let deleted =
+            index_updates::apply(&table, &mut data, &mut settings, &input, shared.clock.now())?;
         if let Some(stream) = input.stream_specification {
             settings.stream = Some(stream);
         }
@@ -46,9 +48,17 @@ pub(crate) fn run(shared: &Shared, input: UpdateTableInput) -> Result<UpdateTabl
             settings.table_class = Some(class);
         }
         data.settings = settings;
+        deleted
+    };
+    let mut description = table.describe(TableStatus::Active, shared.clock.now());
+    if let Some(index) = &deleted {
+        description
+            .global_secondary_indexes
+            .get_or_insert_with(Vec::new)
+            .push(describe::deleting_index(index));
     }
     Ok(UpdateTableOutput {
-        table_description: Some(table.describe(TableStatus::Active, shared.clock.now())),
+        table_description: Some(description),
     })
 }
 

@@ -25,7 +25,7 @@ use dynamodel::{AttributeValue, Error, Item};
 
 use super::key::{KeyValue, SortPart, StorageKey};
 use super::table::{KeyAttribute, KeySchema, StoredItem};
-use crate::messages::{self, index as msg};
+use crate::messages::index as msg;
 use crate::size::{MAX_HASH_KEY_BYTES, MAX_RANGE_KEY_BYTES, item_size};
 
 /// Global or local.
@@ -33,6 +33,14 @@ use crate::size::{MAX_HASH_KEY_BYTES, MAX_RANGE_KEY_BYTES, item_size};
 pub(crate) enum IndexScope {
     Global,
     Local,
+}
+
+/// How an item reaches an index: written whole (PutItem, a batch or transaction put) or by
+/// an update expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum KeyWrite {
+    Item,
+    Update,
 }
 
 /// Which attributes an index copies from the table (besides the table and index keys).
@@ -167,7 +175,12 @@ impl Index {
     /// type, an empty string or binary, or a value over the key size limits. Missing
     /// attributes are fine (the item is left out of the index).
     pub(crate) fn check(&self, item: &Item) -> Result<(), Error> {
-        for (attribute, limit, too_large) in self.limits() {
+        self.check_write(item, KeyWrite::Item)
+    }
+
+    /// [`Index::check`] for an item written as `write` (the empty-value texts differ).
+    pub(crate) fn check_write(&self, item: &Item, write: KeyWrite) -> Result<(), Error> {
+        for (attribute, limit) in self.limits() {
             let Some(value) = item.get(&attribute.name) else {
                 continue;
             };
@@ -181,15 +194,21 @@ impl Index {
             }
             match value {
                 AttributeValue::S(s) if s.is_empty() => {
-                    return Err(msg::empty_string(&self.name, &attribute.name));
+                    return Err(match write {
+                        KeyWrite::Item => msg::empty_string(&self.name, &attribute.name),
+                        KeyWrite::Update => msg::update_to_empty("string"),
+                    });
                 }
                 AttributeValue::B(b) if b.is_empty() => {
-                    return Err(msg::empty_binary(&self.name, &attribute.name));
+                    return Err(match write {
+                        KeyWrite::Item => msg::empty_binary(&self.name, &attribute.name),
+                        KeyWrite::Update => msg::update_to_empty("binary"),
+                    });
                 }
                 _ => {}
             }
             if crate::size::value_size(value) > limit {
-                return Err(too_large());
+                return Err(msg::key_too_large());
             }
         }
         Ok(())
@@ -201,21 +220,9 @@ impl Index {
         self.check(item).is_ok()
     }
 
-    fn limits(&self) -> impl Iterator<Item = (&KeyAttribute, usize, fn() -> Error)> {
-        let partition = self.key.partition.iter().map(|a| {
-            (
-                a,
-                MAX_HASH_KEY_BYTES,
-                messages::hash_key_too_large as fn() -> Error,
-            )
-        });
-        let sort = self.key.sort.iter().map(|a| {
-            (
-                a,
-                MAX_RANGE_KEY_BYTES,
-                messages::range_key_too_large as fn() -> Error,
-            )
-        });
+    fn limits(&self) -> impl Iterator<Item = (&KeyAttribute, usize)> {
+        let partition = self.key.partition.iter().map(|a| (a, MAX_HASH_KEY_BYTES));
+        let sort = self.key.sort.iter().map(|a| (a, MAX_RANGE_KEY_BYTES));
         partition.chain(sort)
     }
 

@@ -4,7 +4,7 @@
 //! add or remove one; each [`Table`] has its own lock, so operations on different tables never
 //! contend. Item order is defined in [`key`].
 
-mod describe;
+pub(crate) mod describe;
 pub(crate) mod index;
 pub(crate) mod key;
 pub(crate) mod table;

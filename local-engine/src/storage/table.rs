@@ -12,7 +12,7 @@ use dynamodel::model::{
 use dynamodel::{AttributeValue, Error, Item};
 use parking_lot::RwLock;
 
-use super::index::Index;
+use super::index::{Index, KeyWrite};
 use super::key::{KeyValue, StorageKey};
 
 /// A key attribute: its name and scalar type.
@@ -149,7 +149,14 @@ impl TableData {
     /// Rejects `item` if one of its index key attributes would not make a valid index key.
     /// Every write path calls this before it stores anything.
     pub(crate) fn check_index_keys(&self, item: &Item) -> Result<(), Error> {
-        self.indexes.iter().try_for_each(|index| index.check(item))
+        self.check_index_keys_of(item, KeyWrite::Item)
+    }
+
+    /// [`TableData::check_index_keys`] for an item written as `write`.
+    pub(crate) fn check_index_keys_of(&self, item: &Item, write: KeyWrite) -> Result<(), Error> {
+        self.indexes
+            .iter()
+            .try_for_each(|index| index.check_write(item, write))
     }
 
     /// Stores `item` (already checked with [`TableData::check_index_keys`]) and updates every
@@ -194,6 +201,8 @@ pub(crate) struct Table {
     pub(crate) data: RwLock<TableData>,
     /// The time-to-live attribute, when time to live is enabled.
     pub(crate) time_to_live: RwLock<Option<String>>,
+    /// Resource tags by key (TagResource, UntagResource, CreateTable's `Tags`).
+    pub(crate) tags: RwLock<BTreeMap<String, String>>,
 }
 
 impl Table {
@@ -211,6 +220,7 @@ impl Table {
                 indexes,
             }),
             time_to_live: RwLock::new(None),
+            tags: RwLock::new(BTreeMap::new()),
         }
     }
 
@@ -219,7 +229,6 @@ impl Table {
         let data = self.data.read();
         let (count, size, settings) = (data.items.len(), data.size_bytes, &data.settings);
         let def = &self.definition;
-        let on_demand = settings.billing_mode == BillingMode::PayPerRequest;
         TableDescription {
             table_name: Some(def.name.clone()),
             attribute_definitions: Some(settings.attribute_definitions.clone()),
@@ -237,9 +246,11 @@ impl Table {
             item_count: Some(i64::try_from(count).unwrap_or(i64::MAX)),
             table_arn: Some(def.arn.clone()),
             table_id: Some(def.id.clone()),
-            billing_mode_summary: on_demand.then_some(BillingModeSummary {
-                billing_mode: Some(BillingMode::PayPerRequest),
-                last_update_to_pay_per_request_date_time: settings.on_demand_since,
+            // Present once the table has been on-demand, also after a switch back to
+            // provisioned (DynamoDB Local 3.3.0).
+            billing_mode_summary: settings.on_demand_since.map(|since| BillingModeSummary {
+                billing_mode: Some(settings.billing_mode.clone()),
+                last_update_to_pay_per_request_date_time: Some(since),
             }),
             local_secondary_indexes: super::describe::local_indexes(&data.indexes),
             global_secondary_indexes: super::describe::global_indexes(&data.indexes, settings, now),

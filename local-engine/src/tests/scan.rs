@@ -195,7 +195,7 @@ fn segment_parameters() {
             total_segments: Some(5),
             ..scan()
         })),
-        "The Segment parameter is zero-based and must be less than parameter TotalSegments",
+        "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 5 is not less than TotalSegments: 5",
     );
     assert_validation(
         run(engine.scan(ScanInput {
@@ -203,7 +203,7 @@ fn segment_parameters() {
             total_segments: Some(4),
             ..scan()
         })),
-        "1 validation error detected: Value at 'Segment' failed to satisfy constraint: Member must have value greater than or equal to 0",
+        "1 validation error detected: Value '-1' at 'segment' failed to satisfy constraint: Member must have value greater than or equal to 0",
     );
     assert_validation(
         run(engine.scan(ScanInput {
@@ -211,7 +211,7 @@ fn segment_parameters() {
             total_segments: Some(1_000_001),
             ..scan()
         })),
-        "1 validation error detected: Value at 'TotalSegments' failed to satisfy constraint: Member must have value less than or equal to 1000000",
+        "1 validation error detected: Value '1000001' at 'totalSegments' failed to satisfy constraint: Member must have value less than or equal to 1000000",
     );
     assert_validation(
         run(engine.scan(ScanInput {
@@ -219,7 +219,7 @@ fn segment_parameters() {
             total_segments: Some(0),
             ..scan()
         })),
-        "1 validation error detected: Value at 'TotalSegments' failed to satisfy constraint: Member must have value greater than or equal to 1",
+        "1 validation error detected: Value '0' at 'totalSegments' failed to satisfy constraint: Member must have value greater than or equal to 1",
     );
     assert_validation(
         run(engine.scan(ScanInput {

@@ -9,6 +9,7 @@ use dynamodel::model::{
 };
 use dynamodel::{Backend, ErrorKind};
 
+use super::index_fixture::indexed_engine;
 use super::support::{
     TABLE, assert_validation, column, engine_with, failure, item, n, put, query, run, s,
 };
@@ -57,7 +58,11 @@ fn switches_between_on_demand_and_provisioned() {
     .unwrap();
     let described = output.table_description.unwrap();
     assert_eq!(capacity(&described), (Some(5), Some(7)));
-    assert!(described.billing_mode_summary.is_none());
+    // Once on-demand, a table keeps its summary, with the current mode.
+    assert_eq!(
+        described.billing_mode_summary.unwrap().billing_mode,
+        Some(BillingMode::Provisioned)
+    );
     assert_eq!(capacity(&describe(&engine)), (Some(5), Some(7)));
 
     run(engine.update_table(UpdateTableInput {
@@ -214,7 +219,7 @@ fn created_index_backfills_then_becomes_active() {
         .unwrap()[0];
     assert_eq!(index.index_status, Some(IndexStatus::Creating));
     assert_eq!(index.backfilling, Some(true));
-    assert_eq!(index.item_count, Some(1), "the wrong-typed item is skipped");
+    assert_eq!((index.item_count, index.index_size_bytes), (None, None));
     assert_validation(
         run(engine.query(by_owner("ann"))),
         "Cannot read from backfilling global secondary index: by_owner of table: tbl",
@@ -250,6 +255,7 @@ fn created_index_backfills_then_becomes_active() {
         (index.index_status.clone(), index.backfilling),
         (Some(IndexStatus::Active), None)
     );
+    assert_eq!(index.item_count, Some(2), "the wrong-typed item is skipped");
     assert_eq!(
         described.attribute_definitions.unwrap(),
         vec![
@@ -260,7 +266,7 @@ fn created_index_backfills_then_becomes_active() {
     let items = run(engine.query(by_owner("ann"))).unwrap().items.unwrap();
     assert_eq!(column(&items, "pk").len(), 2);
 
-    run(engine.update_table(UpdateTableInput {
+    let deleted = run(engine.update_table(UpdateTableInput {
         global_secondary_index_updates: Some(vec![
             DeleteGlobalSecondaryIndexAction {
                 index_name: "by_owner".into(),
@@ -270,6 +276,13 @@ fn created_index_backfills_then_becomes_active() {
         ..update()
     }))
     .unwrap();
+    let answered = deleted.table_description.unwrap().global_secondary_indexes;
+    let answered = &answered.unwrap()[0];
+    assert_eq!(
+        (answered.index_status.clone(), answered.item_count),
+        (Some(IndexStatus::Deleting), Some(0)),
+        "UpdateTable's answer lists the deleted index as DELETING"
+    );
     let described = describe(&engine);
     assert_eq!(described.global_secondary_indexes, None);
     assert_eq!(described.attribute_definitions.unwrap().len(), 1);
@@ -320,4 +333,33 @@ fn index_updates_follow_dynamodb_rules() {
     assert_eq!(kind, ErrorKind::ResourceNotFound);
     // Nothing was created by the refused calls.
     assert_eq!(describe(&engine).global_secondary_indexes, None);
+}
+
+#[test]
+fn refuses_deleting_a_local_index_and_redefining_an_attribute() {
+    let engine = indexed_engine();
+    assert_validation(
+        run(engine.update_table(UpdateTableInput {
+            table_name: TABLE.into(),
+            global_secondary_index_updates: Some(vec![
+                DeleteGlobalSecondaryIndexAction {
+                    index_name: "by_l".into(),
+                }
+                .into(),
+            ]),
+            ..Default::default()
+        })),
+        "Cannot delete an index that is not a GlobalSecondaryIndex",
+    );
+    let mut create = create_by_owner();
+    create.table_name = TABLE.into();
+    // `l` is the local index's numeric sort key.
+    create.attribute_definitions = Some(vec![
+        AttributeDefinition::new("owner", ScalarAttributeType::S),
+        AttributeDefinition::new("l", ScalarAttributeType::S),
+    ]);
+    assert_validation(
+        run(engine.update_table(create)),
+        "invalid attribute, SchemaElement redefined should be of same type as previously defined",
+    );
 }
