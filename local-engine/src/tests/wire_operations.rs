@@ -80,7 +80,9 @@ fn cancellation_reasons_on_the_wire() {
         body["CancellationReasons"],
         json!([
             {"Code": "None"},
-            {"Code": "ConditionalCheckFailed", "Message": "The conditional request failed", "Item": item}
+            // A failed ConditionCheck's reason ends with a full stop (Put, Update and Delete
+            // reasons do not).
+            {"Code": "ConditionalCheckFailed", "Message": "The conditional request failed.", "Item": item}
         ]),
         "{body}"
     );
