@@ -8,6 +8,12 @@ use crate::attr::{self, Derive};
 use crate::case::Case;
 use crate::ctxt::Ctxt;
 
+mod index;
+mod template;
+
+pub(crate) use index::{FieldRef, Index, Projected, key_type};
+pub(crate) use template::{KeyDef, TemplatedKey};
+
 /// The struct or enum a derive is applied to.
 pub(crate) struct Container<'a> {
     pub(crate) derive: Derive,
@@ -148,9 +154,10 @@ impl Field<'_> {
         }
     }
 
-    /// Whether the field is stored (not `skip`).
+    /// Whether the field is stored as an attribute of its own (not `skip`, and not
+    /// `key_only`, which is stored only inside a key template).
     pub(crate) fn is_stored(&self) -> bool {
-        self.attrs.skip.is_none()
+        self.attrs.skip.is_none() && self.attrs.key_only.is_none()
     }
 }
 

@@ -13,6 +13,12 @@ use syn::{Expr, ExprLit, Lit, LitInt, LitStr, Token, Type, token};
 use crate::case::Case;
 use crate::ctxt::Ctxt;
 
+mod index;
+mod template;
+
+pub(crate) use index::{IndexAttr, IndexKind, ProjectionAttr, form as index_form};
+pub(crate) use template::{KeyRole, Template, TemplateKey};
+
 /// Which derive is running.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Derive {
@@ -60,6 +66,16 @@ pub(crate) struct Container {
     pub(crate) key: Option<Attr<()>>,
     /// `projection_of = Table` (Projection).
     pub(crate) projection_of: Option<Attr<Type>>,
+    /// `global_index(...)` and `local_index(...)` (Table), in declaration order.
+    pub(crate) indexes: Vec<IndexAttr>,
+    /// `partition_key(name = "pk", template = "...")` (Table).
+    pub(crate) partition_template: Option<TemplateKey>,
+    /// `sort_key(name = "sk", template = "...")` (Table).
+    pub(crate) sort_template: Option<TemplateKey>,
+    /// `entity = "name"` (Table).
+    pub(crate) entity: Option<Attr<String>>,
+    /// `entity_attribute = "name"` (Table).
+    pub(crate) entity_attribute: Option<Attr<String>>,
 }
 
 /// Field attributes.
@@ -77,6 +93,16 @@ pub(crate) struct Field {
     pub(crate) default: Option<Attr<()>>,
     /// `nullable`.
     pub(crate) nullable: Option<Attr<()>>,
+    /// `key_only` (Table): a key template field stored only inside the key.
+    pub(crate) key_only: Option<Attr<()>>,
+    /// `version` (Table): the optimistic-locking version.
+    pub(crate) version: Option<Attr<()>>,
+    /// `ttl` (Table): the time-to-live attribute, stored as epoch seconds.
+    pub(crate) ttl: Option<Attr<()>>,
+    /// `created_at` (Table): set when the item is first written.
+    pub(crate) created_at: Option<Attr<()>>,
+    /// `updated_at` (Table): set on every put and update.
+    pub(crate) updated_at: Option<Attr<()>>,
 }
 
 impl Field {
@@ -88,6 +114,11 @@ impl Field {
             &self.skip,
             &self.default,
             &self.nullable,
+            &self.key_only,
+            &self.version,
+            &self.ttl,
+            &self.created_at,
+            &self.updated_at,
         ];
         let mut all: Vec<&TokenStream> = flags.into_iter().flatten().map(|a| &a.tokens).collect();
         all.extend(self.rename.as_ref().map(|a| &a.tokens));
@@ -117,6 +148,10 @@ enum Kind {
     Int,
     /// A type, such as `Game` or `Blob<String>`.
     Type,
+    /// A secondary index: `global_index(...)` or `local_index(...)`.
+    Index(IndexKind),
+    /// A key template: `partition_key(...)` or `sort_key(...)` on the struct.
+    Template(KeyRole),
 }
 
 /// One key the parser understands.
@@ -144,12 +179,23 @@ const KEYS: &[Key] = &[
     Key { name: "write_capacity", kind: Kind::Int, position: Position::Container, derives: TABLE, form: "write_capacity = 5" },
     Key { name: "key", kind: Kind::Flag, position: Position::Container, derives: ATTRIBUTE, form: "key" },
     Key { name: "projection_of", kind: Kind::Type, position: Position::Container, derives: PROJECTION, form: "projection_of = Game" },
+    Key { name: "global_index", kind: Kind::Index(IndexKind::Global), position: Position::Container, derives: TABLE, form: "global_index(name = \"by_user\", partition_key = \"user_id\")" },
+    Key { name: "local_index", kind: Kind::Index(IndexKind::Local), position: Position::Container, derives: TABLE, form: "local_index(name = \"by_size\", sort_key = \"size\")" },
+    Key { name: "partition_key", kind: Kind::Template(KeyRole::Partition), position: Position::Container, derives: TABLE, form: "partition_key(name = \"pk\", template = \"USER#{user_id}\")" },
+    Key { name: "sort_key", kind: Kind::Template(KeyRole::Sort), position: Position::Container, derives: TABLE, form: "sort_key(name = \"sk\", template = \"ORDER#{created_at}\")" },
+    Key { name: "entity", kind: Kind::Str, position: Position::Container, derives: TABLE, form: "entity = \"order\"" },
+    Key { name: "entity_attribute", kind: Kind::Str, position: Position::Container, derives: TABLE, form: "entity_attribute = \"type\"" },
     Key { name: "partition_key", kind: Kind::Flag, position: Position::Field, derives: TABLE, form: "partition_key" },
     Key { name: "sort_key", kind: Kind::Flag, position: Position::Field, derives: TABLE, form: "sort_key" },
     Key { name: "rename", kind: Kind::Str, position: Position::Field, derives: BOTH, form: "rename = \"name\"" },
     Key { name: "skip", kind: Kind::Flag, position: Position::Field, derives: BOTH, form: "skip" },
     Key { name: "default", kind: Kind::Flag, position: Position::Field, derives: ALL, form: "default" },
     Key { name: "nullable", kind: Kind::Flag, position: Position::Field, derives: BOTH, form: "nullable" },
+    Key { name: "key_only", kind: Kind::Flag, position: Position::Field, derives: TABLE, form: "key_only" },
+    Key { name: "version", kind: Kind::Flag, position: Position::Field, derives: TABLE, form: "version" },
+    Key { name: "ttl", kind: Kind::Flag, position: Position::Field, derives: TABLE, form: "ttl" },
+    Key { name: "created_at", kind: Kind::Flag, position: Position::Field, derives: TABLE, form: "created_at" },
+    Key { name: "updated_at", kind: Kind::Flag, position: Position::Field, derives: TABLE, form: "updated_at" },
     Key { name: "rename", kind: Kind::Str, position: Position::Variant, derives: ATTRIBUTE, form: "rename = \"name\"" },
 ];
 
@@ -165,6 +211,8 @@ enum Value {
     Str(LitStr),
     Int(LitInt),
     Type(Box<Type>),
+    Index(Box<IndexAttr>),
+    Template(Box<TemplateKey>),
 }
 
 impl Container {
@@ -197,6 +245,37 @@ impl Container {
                         set(cx, &mut container.projection_of, &item, (**ty).clone());
                     }
                 }
+                "partition_key" | "sort_key" => {
+                    if let Value::Template(key) = item.value {
+                        let slot = match key.role {
+                            KeyRole::Partition => &mut container.partition_template,
+                            KeyRole::Sort => &mut container.sort_template,
+                        };
+                        if slot.is_some() {
+                            cx.error_spanned_by(
+                                &key.tokens,
+                                format_args!("duplicate `{}` attribute", key.role.key()),
+                            );
+                        } else {
+                            *slot = Some(*key);
+                        }
+                    }
+                }
+                "entity" | "entity_attribute" => {
+                    if let Some(name) = attribute_name(cx, &item) {
+                        let slot = if item.key.name == "entity" {
+                            &mut container.entity
+                        } else {
+                            &mut container.entity_attribute
+                        };
+                        set(cx, slot, &item, name);
+                    }
+                }
+                "global_index" | "local_index" => {
+                    if let Value::Index(index) = item.value {
+                        container.indexes.push(*index);
+                    }
+                }
                 _ => set(cx, &mut container.key, &item, ()),
             }
         }
@@ -214,6 +293,11 @@ impl Field {
                 "skip" => &mut field.skip,
                 "default" => &mut field.default,
                 "nullable" => &mut field.nullable,
+                "key_only" => &mut field.key_only,
+                "version" => &mut field.version,
+                "ttl" => &mut field.ttl,
+                "created_at" => &mut field.created_at,
+                "updated_at" => &mut field.updated_at,
                 _ => {
                     if let Some(name) = attribute_name(cx, &item) {
                         set(cx, &mut field.rename, &item, name);
@@ -317,12 +401,42 @@ fn parse_item(
         }
     };
     match key.kind {
+        Kind::Template(role) => {
+            if let Some(template) = template::parse(cx, meta, ident, role)? {
+                items.push(Item {
+                    key,
+                    tokens: template.tokens.clone(),
+                    value: Value::Template(Box::new(template)),
+                });
+            }
+        }
+        Kind::Index(kind) => {
+            if let Some(index) = index::parse(cx, meta, ident, kind)? {
+                items.push(Item {
+                    key,
+                    tokens: index.tokens.clone(),
+                    value: Value::Index(Box::new(index)),
+                });
+            }
+        }
         Kind::Flag => {
             if takes_value(meta) {
+                let list = meta.input.peek(token::Paren);
                 let value = skip_value(meta)?;
+                let help = match template::KeyRole::of_field_flag(&name) {
+                    // `partition_key(template = ..)` on a field: templates build string keys
+                    // from several fields and are declared on the struct.
+                    Some(role) if list && position == Position::Field => format!(
+                        "a key template is declared on the struct and builds a string key from fields\n\
+                         help: write `#[dynamodel({})]` on the struct, or `{}` alone on the key field",
+                        role.form(),
+                        key.form
+                    ),
+                    _ => format!("help: write `{}`", key.form),
+                };
                 cx.error_spanned_by(
                     quote!(#ident #value),
-                    format_args!("`{name}` takes no value\nhelp: write `{}`", key.form),
+                    format_args!("`{name}` takes no value\n{help}"),
                 );
             }
             // Recorded even when malformed, so that later rules see the intent.

@@ -12,6 +12,10 @@ use crate::ast::{Container, Data, Field, Style};
 use crate::attr::{Attr, Derive};
 use crate::ctxt::Ctxt;
 
+mod index;
+mod template;
+mod lifecycle;
+
 pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
     shape_fits_derive(cx, cont);
     container_attributes_fit_derive(cx, cont);
@@ -33,6 +37,9 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
     attribute_names_are_unique(cx, cont);
     variant_names_are_unique(cx, cont);
     table_owns_its_data(cx, cont);
+    index::check(cx, cont);
+    template::check(cx, cont);
+    lifecycle::check(cx, cont);
 }
 
 /// Whether the container is a struct with named fields.
@@ -345,6 +352,8 @@ fn exactly_one_partition_key(cx: &Ctxt, cont: &Container<'_>) {
     let ident = cont.ident;
     let keys = marked(cont, |field| &field.attrs.partition_key);
     match keys.split_first() {
+        // Built from a template instead (`template::key_is_a_field_or_a_template`).
+        None if cont.attrs.partition_template.is_some() => {}
         None => cx.error_spanned_by(
             ident,
             format_args!(

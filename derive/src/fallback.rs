@@ -11,6 +11,7 @@ use syn::DeriveInput;
 use crate::ast::{Container, Data, Style};
 use crate::attr::Derive;
 use crate::ctxt::Ctxt;
+use crate::expand::index;
 use crate::expand::paths::{self, document_stub};
 use crate::expand::projection::table_bound as projection_table_bound;
 use crate::expand::table::{constructor, key_bounds, key_types, table_bound};
@@ -106,8 +107,11 @@ pub(crate) fn table(input: TokenStream, error: syn::Error) -> TokenStream {
     // A table that is not a struct with named fields has no paths, but `Table` needs
     // `Document`.
     let document = paths::paths(&cont).is_none().then(|| document_stub(&cont));
-    let stubs = with_paths(&cont, quote!(#stubs #document));
-    quote!(#errors #stubs)
+    // The indexes as usual: their impls only need the stub `Table`.
+    let indexes = index::expand(&cont);
+    let (index_items, index_impls) = (indexes.items, indexes.impls);
+    let stubs = with_paths(&cont, quote!(#stubs #document #index_impls));
+    quote!(#errors #index_items #stubs)
 }
 
 /// The errors of `#[derive(Attribute)]`, with a stub `Attribute` impl, the typed paths and,
@@ -190,6 +194,8 @@ pub(crate) fn projection(input: TokenStream, error: syn::Error) -> TokenStream {
     let stubs = wrap(quote! {
         impl #impl_generics ::dynamodel::expr::Projection for #ident #ty_generics #where_clause {
             type Table = #table;
+
+            const FIELDS: &'static [&'static str] = &[];
 
             fn projected_paths() -> ::dynamodel::__private::Vec<::dynamodel::expr::RawPath> {
                 ::core::unreachable!()

@@ -1,5 +1,5 @@
 //! Derive macros for [dynamodel](https://docs.rs/dynamodel): `#[derive(Table)]`,
-//! `#[derive(Attribute)]` and `#[derive(Projection)]`. Use them through the `dynamodel`
+//! `#[derive(Attribute)]`, `#[derive(Projection)]` and `#[derive(Collection)]`. Use them through the `dynamodel`
 //! crate, which re-exports them next to the traits they implement.
 //!
 //! The examples below run as doctests through `dynamodel` (a dev-dependency); the
@@ -59,6 +59,9 @@ use proc_macro::TokenStream;
 ///   as parameter names. Number keys are taken as they are (`turn: u32`), so that integer
 ///   literals infer their type: `Game::key("g1", 3)`. (A field or method of your own named
 ///   `key` clashes with it.)
+/// * For each secondary index, a marker type, an associated function returning it and,
+///   unless it projects all attributes, an item struct (see
+///   [`global_index(...)` and `local_index(...)`](#global_index-and-local_index)).
 ///
 /// Every field type must implement `dynamodel::Attribute` and key field types
 /// `dynamodel::KeyAttribute` (strings, numbers, `Vec<u8>`, or a newtype with
@@ -154,6 +157,125 @@ use proc_macro::TokenStream;
 /// assert_eq!(AuditEntry::schema().billing, Billing::Provisioned { read: 5, write: 10 });
 /// ```
 ///
+/// ## `partition_key(name = "pk", template = "...")` and `sort_key(name = "sk", template = "...")`
+///
+/// Key templates for single-table design: the key attribute `name` is a string built from
+/// fields, instead of being one field (a key is a marked field or a template, not both).
+/// A template is `#`-separated parts, each literal text or one `{field}`:
+/// `USER#{user_id}`, `POST#{posted_at}#{post_id}`, `PROFILE`. Values are written by
+/// `dynamodel::KeySegment` (strings escaped so that `#` cannot forge a segment, integers
+/// zero-padded so that key order is numeric order, times as fixed-width RFC 3339; see
+/// `dynamodel::key_template`), and read back when an item is read: a key that does not
+/// match its template is an error naming the template.
+///
+/// Template fields are also stored as attributes of their own by default, so that filters,
+/// projections and indexes can use them (`key_only` leaves one out), and their paths are
+/// key paths: compared, never updated. Reading checks that the attribute and the key agree.
+///
+/// Key templates generate, with the struct's visibility: a key type per template
+/// (`PostPartitionKey { author }`, `PostSortKey { posted_at, post_id }`: the table's
+/// `PartitionKey`/`SortKey`); `Post::key(author, posted_at, post_id)` with one parameter per
+/// template field; `Post::partition(author)` for queries; `Post::parse_key(&item)`; and for
+/// a sort key template with fields, `Post::sort_prefix()`, a `PostSortPrefix<N>` that fixes
+/// leading fields left to right (`.posted_at(t)`) and takes an inclusive range of the next
+/// one when its type is ordered (`.posted_at_in(a..=b)`). Tables with templates cannot be
+/// generic. (Functions of your own named `partition`, `sort_prefix` or `parse_key` clash.)
+///
+/// ```
+/// # use dynamodel::Table;
+/// #[derive(Table, Debug, PartialEq)]
+/// #[dynamodel(table = "social", entity = "post")]
+/// #[dynamodel(partition_key(name = "pk", template = "USER#{author}"))]
+/// #[dynamodel(sort_key(name = "sk", template = "POST#{posted_at}#{post_id}"))]
+/// pub struct Post {
+///     author: String,
+///     posted_at: u64,
+///     #[dynamodel(key_only)]
+///     post_id: String, // only inside `sk`
+///     text: String,
+/// }
+///
+/// let post = Post { author: "ann".into(), posted_at: 7, post_id: "p1".into(), text: "hi".into() };
+/// let item = post.to_item()?;
+/// assert_eq!(item["pk"].as_s(), Some("USER#ann"));
+/// assert_eq!(item["sk"].as_s(), Some("POST#00000000000000000007#p1"));
+/// assert_eq!(item["__entity"].as_s(), Some("post"));
+/// assert!(!item.contains_key("post_id"));
+/// assert_eq!(Post::parse_key(&item)?, Post::key("ann", 7, "p1"));
+/// assert_eq!(Post::from_item(item)?, post);
+/// # Ok::<(), dynamodel::Error>(())
+/// ```
+///
+/// ## `entity = "name"` and `entity_attribute = "name"`
+///
+/// The entity type of the items, for tables that hold several: writing stores the name in
+/// the attribute `entity_attribute` (default `__entity`), reading checks it (an item of
+/// another entity is an error that names both), and the struct implements
+/// `dynamodel::Entity`, so it can be a variant of a `#[derive(Collection)]` enum.
+///
+/// ## `global_index(...)` and `local_index(...)`
+///
+/// Secondary indexes, one item per index; their field names are the struct's Rust field
+/// names (stored under their attribute names after renaming):
+///
+/// * `name = "..."` (required): 3 to 255 characters of `a-z`, `A-Z`, `0-9`, `_`, `-`, `.`.
+/// * `partition_key = "field"` (global indexes only; a local index shares the table's), or
+///   `partition_key("a", "b", ..)` for a multi-attribute key of up to 4 fields.
+/// * `sort_key = "field"`, or `sort_key("a", "b", ..)` (up to 4, global indexes only).
+///   Required for a local index, which only a table with a sort key can have.
+/// * `projection = all` (the default), `projection = keys_only`, or
+///   `projection(include("field", ..))`: the non-key fields copied besides the keys.
+/// * `throughput(read = N, write = N)`: required on a global index of a provisioned table,
+///   rejected otherwise.
+/// * `derive(Debug, Clone, ..)`: derives for the generated item struct (below).
+///
+/// Index key fields must have key types, or be `Option`s of key types: an item whose index
+/// key field is `None` is not in the index (a sparse index). They cannot be `nullable` or
+/// `skip`. For each index the derive generates, with the struct's visibility and named
+/// after the struct and the index (`by_user` of `Image` below):
+///
+/// * a marker type `ImageByUserIndex` implementing `dynamodel::Index`, returned by
+///   `Image::by_user()`, to pass to `Client::query_index` and `Client::scan_index`;
+/// * for `keys_only` and `include(..)` indexes, the item struct `ImageByUserItem` that
+///   queries of the index return: the table's key fields, the index's key fields (without
+///   their `Option`) and the included fields. An `all` index returns the table's struct.
+///
+/// `Table::schema()` lists the indexes, so `create_table` creates them.
+///
+/// ```
+/// use dynamodel::{IndexProjection, Table};
+///
+/// #[derive(Table)]
+/// #[dynamodel(table = "images", rename_all = "camelCase")]
+/// #[dynamodel(global_index(name = "by_user", partition_key = "user_id", sort_key = "created_at", projection = keys_only))]
+/// #[dynamodel(global_index(name = "by_place", partition_key("country", "city")))]
+/// #[dynamodel(local_index(name = "by_size", sort_key = "size", projection(include("title")), derive(Debug)))]
+/// pub struct Image {
+///     #[dynamodel(partition_key)]
+///     album: String,
+///     #[dynamodel(sort_key)]
+///     image_id: String,
+///     user_id: Option<String>, // images without a user are not in `by_user`
+///     created_at: u64,
+///     country: String,
+///     city: String,
+///     size: u64,
+///     title: String,
+/// }
+///
+/// let schema = Image::schema();
+/// assert_eq!(schema.global_indexes[0].partition_key[0].0, "userId");
+/// assert_eq!(schema.global_indexes[0].projection, IndexProjection::KeysOnly);
+/// assert_eq!(schema.local_indexes[0].projection, IndexProjection::Include(vec!["title".into()]));
+/// let _: ImageByUserIndex = Image::by_user();
+/// let _item = ImageBySizeItem {
+///     album: "a".into(),
+///     image_id: "i".into(),
+///     size: 3,
+///     title: "t".into(),
+/// };
+/// ```
+///
 /// # Field attributes
 ///
 /// ## `partition_key` and `sort_key`
@@ -208,6 +330,11 @@ use proc_macro::TokenStream;
 ///     nickname: Option<String>, // `None` is stored as NULL
 /// }
 /// ```
+///
+/// ## `key_only`
+///
+/// For a field of a key template: store it only inside the key, not also as an attribute of
+/// its own; reading takes it from the key. It then has no path for expressions.
 #[proc_macro_derive(Table, attributes(dynamodel))]
 pub fn derive_table(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
@@ -418,5 +545,52 @@ pub fn derive_projection(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
     expand::derive_projection(input.clone())
         .unwrap_or_else(|error| fallback::projection(input, error))
+        .into()
+}
+
+/// Derives `dynamodel::Collection` for an enum whose variants each hold one entity type
+/// that shares a partition: one query reads all of them, each item into the variant its
+/// entity attribute names.
+///
+/// ```
+/// use dynamodel::{Collection, Table};
+///
+/// #[derive(Table, Debug)]
+/// #[dynamodel(table = "social", entity = "user")]
+/// #[dynamodel(partition_key(name = "pk", template = "USER#{user_id}"))]
+/// #[dynamodel(sort_key(name = "sk", template = "PROFILE"))]
+/// pub struct User { user_id: String, name: String }
+///
+/// #[derive(Table, Debug)]
+/// #[dynamodel(table = "social", entity = "post")]
+/// #[dynamodel(partition_key(name = "pk", template = "USER#{author}"))]
+/// #[dynamodel(sort_key(name = "sk", template = "POST#{posted_at}#{post_id}"))]
+/// pub struct Post { author: String, posted_at: u64, post_id: String, text: String }
+///
+/// #[derive(Collection, Debug)]
+/// pub enum UserFeed {
+///     User(User),
+///     Post(Post),
+/// }
+///
+/// assert_eq!(<UserFeed as Collection>::ENTITIES, ["user", "post"]);
+/// // db.query_collection::<UserFeed>(User::partition("u1")).all().await?
+/// ```
+///
+/// # Rules
+///
+/// * Each variant is a newtype of a `#[derive(Table)]` struct with `entity = "..."`; the
+///   first one is the anchor: the collection is queried through its partition key type.
+/// * Every variant is stored in the same table, with the same partition key attribute built
+///   from a template of the same shape and field types (`USER#{user_id}` and
+///   `USER#{author}` agree when both fields are `String`), the same sort key attribute and
+///   the same entity attribute; entity names differ. The compiler checks each of these and
+///   reports a variant that breaks one on its type.
+/// * The enum takes no `#[dynamodel(...)]` attributes and no generic parameters.
+#[proc_macro_derive(Collection, attributes(dynamodel))]
+pub fn derive_collection(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    expand::collection::derive_collection(input.clone())
+        .unwrap_or_else(|error| expand::collection::fallback(input, error))
         .into()
 }

@@ -33,36 +33,53 @@
 pub mod aws;
 pub mod backend;
 pub mod client;
+pub mod collection;
 pub mod convert;
+pub mod entity;
 pub mod error;
 pub mod expr;
+pub mod lifecycle;
+pub mod key_template;
+pub mod index;
 pub mod model;
 pub mod schema;
 pub mod table;
 
 pub use backend::Backend;
-pub use client::{Client, Page, Versioned};
+pub use client::{Client, CursorKey, Page, ParallelScan, Versioned};
+pub use collection::Collection;
 pub use convert::{Attribute, BeginsWith, KeyAttribute, SetMember};
+pub use entity::{DEFAULT_ENTITY_ATTRIBUTE, Entity};
 pub use error::{CancellationReason, Error, ErrorKind, Result};
 pub use expr::{Condition, Path, Projection, Update};
+pub use lifecycle::{Clock, Lifecycle, Timestamp};
+pub use key_template::{KeyPrefix, KeyRange, KeySegment, KeyTemplate, OrderedSegment};
+pub use index::{AsKey, Index, IndexKind, Source};
 pub use model::{AttributeValue, Item, Number};
 pub use schema::{Billing, IndexProjection, IndexSchema, TableSchema, Throughput};
 pub use table::{Key, NoSortKey, SortKeySlot, Table};
 
 #[cfg(feature = "derive")]
-pub use dynamodel_derive::{Attribute, Projection, Table};
+pub use dynamodel_derive::{Attribute, Collection, Projection, Table};
 
 /// Paths used by the code `dynamodel-derive` generates. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::collection::same_partition_values;
     pub use crate::convert::type_mismatch;
-    pub use crate::expr::{field_path, projected};
+    pub use crate::entity::{check_entity, put_entity, same_key, same_str};
+    pub use crate::expr::{AsValue, field_path, projected};
+    pub use crate::lifecycle::{TimestampAttribute, put_ttl, take_ttl, timestamp_value};
+    pub use crate::key_template::{
+        KeyReader, KeyWriter, SortKeyMatch, assert_segment, checked_key_field, read_key,
+    };
     pub use crate::model::{AttributeType, AttributeValue, Item, ScalarAttributeType};
     pub use crate::table::{
         FieldCodec, field, list, put_field, put_nullable_field, take_elements, take_field,
         take_field_or_default, take_map, unknown_variant, variant_parts, variant_value,
     };
     pub use std::clone::Clone;
+    pub use std::cmp::PartialEq;
     pub use std::convert::Into;
     pub use std::default::Default;
     pub use std::fmt;

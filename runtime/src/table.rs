@@ -26,6 +26,10 @@ pub trait Table: Attribute + Document + Send + Sync + 'static {
     /// The sort key attribute's name, if the table has one.
     const SORT_KEY: Option<&'static str>;
 
+    /// The attributes dynamodel maintains on writes (`version`, `created_at`,
+    /// `updated_at`, `ttl` fields); none unless the derive declares them.
+    const LIFECYCLE: crate::lifecycle::Lifecycle = crate::lifecycle::Lifecycle::NONE;
+
     /// The Rust type of the partition key.
     type PartitionKey: KeyAttribute + Send + Sync + 'static;
     /// The Rust type of the sort key, or [`NoSortKey`].

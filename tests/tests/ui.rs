@@ -25,3 +25,13 @@ fn expr() {
     cases.pass("ui/expr/pass/*.rs");
     cases.compile_fail("ui/expr/*.rs");
 }
+
+/// Secondary indexes: the key, sort-condition, consistency and projection rules of index
+/// queries, and one case that compiles the whole index surface.
+#[rustversion::stable(1.95)]
+#[test]
+fn index() {
+    let cases = trybuild::TestCases::new();
+    cases.pass("ui/index/pass/*.rs");
+    cases.compile_fail("ui/index/*.rs");
+}

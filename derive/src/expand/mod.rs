@@ -9,9 +9,13 @@
 //! unsupported field type shows one error, on the field's type.
 
 mod attribute;
+pub(crate) mod collection;
+pub(crate) mod index;
+pub(crate) mod lifecycle;
 pub(crate) mod paths;
 pub(crate) mod projection;
 pub(crate) mod table;
+pub(crate) mod template;
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -45,7 +49,15 @@ fn derive(input: TokenStream, derive: Derive) -> syn::Result<TokenStream> {
     check::check(&cx, &cont);
     cx.check()?;
     Ok(match derive {
-        Derive::Table => with_paths(&cont, table::expand(&cont)),
+        Derive::Table => {
+            let indexes = index::expand(&cont);
+            let table = table::expand(&cont);
+            let items = indexes.items;
+            let impls = indexes.impls;
+            let table = with_paths(&cont, quote!(#table #impls));
+            let templates = template::items(&cont);
+            quote!(#items #templates #table)
+        }
         Derive::Attribute => with_paths(&cont, attribute::expand(&cont)),
         Derive::Projection => wrap(projection::expand(&cont)),
     })
@@ -127,7 +139,9 @@ pub(crate) fn put_fields(
             let codec = codec(field.ty);
             let name = &field.name;
             let value = value(index, field);
-            if field.attrs.nullable.is_some() {
+            if let Some(put) = lifecycle::put_ttl(field, &value) {
+                put
+            } else if field.attrs.nullable.is_some() {
                 quote!(#codec.put_nullable(&mut __item, #name, #value)?;)
             } else {
                 quote!(#codec.put(&mut __item, #name, #value)?;)
@@ -148,6 +162,8 @@ pub(crate) fn take_fields(fields: &[Field<'_>]) -> TokenStream {
             let default = default_of(field.ty);
             if !field.is_stored() {
                 quote!(#member: #default(),)
+            } else if let Some(take) = lifecycle::take_ttl(field) {
+                take
             } else if field.attrs.default.is_some() {
                 quote!(#member: #codec.take_or_default(&mut __item, #name, #default)?,)
             } else {

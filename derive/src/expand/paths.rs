@@ -61,7 +61,7 @@ pub(crate) fn paths(cont: &Container<'_>) -> Option<Paths> {
     let definitions = stored.iter().map(|field| {
         let member = &field.original.ident;
         let ty = replace_self(field.ty.to_token_stream(), &self_type);
-        let marker = if is_key(field) {
+        let marker = if is_key(field) || cont.in_key_template(field) {
             quote!(::dynamodel::expr::KeyField)
         } else {
             quote!(::dynamodel::expr::Field)

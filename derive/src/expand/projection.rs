@@ -43,11 +43,14 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
         }
     });
     let mutability = (!fields.is_empty()).then(|| quote!(mut));
+    let field_names = fields.iter().map(|field| field.rust_name());
 
     quote! {
         #[automatically_derived]
         impl #impl_generics ::dynamodel::expr::Projection for #ident #ty_generics #where_clause {
             type Table = #table;
+
+            const FIELDS: &'static [&'static str] = &[#(#field_names),*];
 
             fn projected_paths() -> ::dynamodel::__private::Vec<::dynamodel::expr::RawPath> {
                 let __paths = <#table as ::dynamodel::Table>::paths();

@@ -5,8 +5,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Member, Type, WherePredicate, parse_quote};
 
-use super::{bounded_generics, put_fields, take_fields};
-use crate::ast::{Container, Field};
+use super::{bounded_generics, index, lifecycle, put_fields, take_fields, template};
+use crate::ast::{Container, Field, KeyDef, key_type};
 
 const NUMBERS: &[&str] = &[
     "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "f32",
@@ -15,38 +15,36 @@ const NUMBERS: &[&str] = &[
 
 pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
     // `check` guarantees a table name and a partition key; stay total regardless.
-    let (Some(table), Some(partition_key)) = (&cont.attrs.table, cont.partition_key()) else {
+    let (Some(table), Some(partition_key)) = (&cont.attrs.table, cont.partition_key_def()) else {
         return TokenStream::new();
     };
-    let sort_key = cont.sort_key();
+    let sort_key = cont.sort_key_def();
     let ident = cont.ident;
     let table_name = &table.value;
 
     let key_types = key_types(cont);
     let bound = table_bound();
-    let generics = bounded_generics(cont, &bound, &key_bounds(&key_types));
+    let bounds = [key_bounds(&key_types), template::segment_bounds(cont)].concat();
+    let generics = bounded_generics(cont, &bound, &bounds);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let key_assertions = key_assertions(cont, &bound, &key_types);
 
-    let pk_name = &partition_key.name;
-    let pk_ty = partition_key.ty;
-    let sort_key_name = match sort_key {
-        Some(field) => {
-            let name = &field.name;
+    let pk_name = partition_key.name();
+    let pk_ty = template::key_type(&partition_key);
+    let sort_key_name = match &sort_key {
+        Some(key) => {
+            let name = key.name();
             quote!(::dynamodel::__private::Option::Some(#name))
         }
         None => quote!(::dynamodel::__private::Option::None),
     };
-    let sort_key_type = match sort_key {
-        Some(field) => {
-            let ty = field.ty;
-            quote!(#ty)
-        }
+    let sort_key_type = match &sort_key {
+        Some(key) => template::key_type(key),
         None => quote!(::dynamodel::NoSortKey),
     };
-    let sort_key_schema = match sort_key {
-        Some(field) => {
-            let (name, ty) = (&field.name, field.ty);
+    let sort_key_schema = match &sort_key {
+        Some(key) => {
+            let (name, ty) = (key.name(), template::key_type(key));
             quote! {
                 ::dynamodel::__private::Option::Some((
                     ::dynamodel::__private::String::from(#name),
@@ -69,16 +67,27 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
         let member = &field.member;
         quote!(&self.#member)
     });
-    let takes = take_fields(fields);
-    let pk_member = &partition_key.member;
-    let sort_key_value = match sort_key {
-        Some(field) => {
-            let member = &field.member;
-            quote!(::dynamodel::__private::Clone::clone(&self.#member))
-        }
+    let put_keys = template::put_keys(cont);
+    let from_item = if template::reads_keys(cont) {
+        template::from_item(cont)
+    } else {
+        let takes = take_fields(fields);
+        quote!(::dynamodel::__private::Result::Ok(Self { #takes }))
+    };
+    let pk_value = template::key_value(&partition_key);
+    let sort_key_value = match &sort_key {
+        Some(key) => template::key_value(key),
         None => quote!(::dynamodel::NoSortKey),
     };
-    let constructor = constructor(cont, table_name, partition_key, sort_key);
+    let constructor = match (&partition_key, &sort_key) {
+        (KeyDef::Field(pk), None) => constructor(cont, table_name, pk, None),
+        (KeyDef::Field(pk), Some(KeyDef::Field(sk))) => constructor(cont, table_name, pk, Some(sk)),
+        (pk, sk) => template::constructor(cont, pk, sk.as_ref()),
+    };
+    let template_impls = template::impls(cont);
+    let (global_indexes, local_indexes) = index::schemas(cont);
+    let (lifecycle, time_to_live) = (lifecycle::lifecycle_const(cont), lifecycle::time_to_live(cont));
+    let versioned = lifecycle::versioned(cont);
 
     quote! {
         #[automatically_derived]
@@ -98,6 +107,8 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
             const PARTITION_KEY: &'static str = #pk_name;
             const SORT_KEY: ::dynamodel::__private::Option<&'static str> = #sort_key_name;
 
+            #lifecycle
+
             type PartitionKey = #pk_ty;
             type SortKey = #sort_key_type;
 
@@ -110,9 +121,9 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
                     ),
                     sort_key: #sort_key_schema,
                     billing: #billing,
-                    global_indexes: ::dynamodel::__private::Vec::new(),
-                    local_indexes: ::dynamodel::__private::Vec::new(),
-                    time_to_live: ::dynamodel::__private::Option::None,
+                    global_indexes: #global_indexes,
+                    local_indexes: #local_indexes,
+                    time_to_live: #time_to_live,
                     stream: ::dynamodel::__private::Option::None,
                     tags: ::dynamodel::__private::Default::default(),
                 }
@@ -121,18 +132,16 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
             fn to_item(&self) -> ::dynamodel::Result<::dynamodel::Item> {
                 let mut __item = ::dynamodel::Item::new();
                 #puts
+                #put_keys
                 ::dynamodel::__private::Result::Ok(__item)
             }
 
             fn from_item(mut __item: ::dynamodel::Item) -> ::dynamodel::Result<Self> {
-                ::dynamodel::__private::Result::Ok(Self { #takes })
+                #from_item
             }
 
             fn primary_key(&self) -> ::dynamodel::Key<Self> {
-                ::dynamodel::Key::new(
-                    ::dynamodel::__private::Clone::clone(&self.#pk_member),
-                    #sort_key_value,
-                )
+                ::dynamodel::Key::new(#pk_value, #sort_key_value)
             }
         }
 
@@ -142,6 +151,8 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
         }
 
         #key_assertions
+        #template_impls
+        #versioned
     }
 }
 
@@ -155,14 +166,25 @@ pub(crate) fn table_bound() -> TokenStream {
     )
 }
 
-/// The key types that are not obviously key types (`String`, numbers, `Vec<u8>`).
+/// The key types that are not obviously key types (`String`, numbers, `Vec<u8>`): of the
+/// table's keys and of its index keys (`T` for an `Option<T>` index key field), each once.
 pub(crate) fn key_types<'a>(cont: &Container<'a>) -> Vec<&'a Type> {
-    [cont.partition_key(), cont.sort_key()]
+    let table_keys = [cont.partition_key(), cont.sort_key()]
         .into_iter()
         .flatten()
-        .map(|field| field.ty)
-        .filter(|ty| !is_builtin_key_type(ty))
-        .collect()
+        .map(|field| field.ty);
+    let index_keys = cont
+        .indexes()
+        .into_iter()
+        .flat_map(|index| index.key_fields(cont))
+        .map(|field| key_type(field.ty));
+    let mut types: Vec<&'a Type> = Vec::new();
+    for ty in table_keys.chain(index_keys) {
+        if !is_builtin_key_type(ty) && !types.contains(&ty) {
+            types.push(ty);
+        }
+    }
+    types
 }
 
 /// A higher-ranked `KeyAttribute` bound for each key type: the impls type-check even when
@@ -275,7 +297,7 @@ fn plain_ident(ty: &Type) -> Option<String> {
 }
 
 /// A primitive number type, which a key constructor takes by value.
-fn is_number(ty: &Type) -> bool {
+pub(crate) fn is_number(ty: &Type) -> bool {
     matches!(ty, Type::Path(path) if path.path.segments.len() == 1)
         && plain_ident(ty).is_some_and(|ident| NUMBERS.contains(&ident.as_str()))
 }

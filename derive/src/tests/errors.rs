@@ -40,12 +40,12 @@ fn unknown_keys_suggest_the_nearest_and_list_the_valid_ones() {
         [
             "unknown `#[derive(Table)]` attribute `tabel`\n\
              help: did you mean `table`?\n\
-             note: expected one of `table`, `rename_all`, `read_capacity`, `write_capacity`",
+             note: expected one of `table`, `rename_all`, `read_capacity`, `write_capacity`, `global_index`, `local_index`, `partition_key`, `sort_key`, `entity`, `entity_attribute`",
             "unknown field attribute `partiton_key`\n\
              help: did you mean `partition_key`?\n\
-             note: expected one of `partition_key`, `sort_key`, `rename`, `skip`, `default`, `nullable`",
+             note: expected one of `partition_key`, `sort_key`, `rename`, `skip`, `default`, `nullable`, `key_only`, `version`, `ttl`, `created_at`, `updated_at`",
             "unknown field attribute `flatten`\n\
-             note: expected one of `partition_key`, `sort_key`, `rename`, `skip`, `default`, `nullable`",
+             note: expected one of `partition_key`, `sort_key`, `rename`, `skip`, `default`, `nullable`, `key_only`, `version`, `ttl`, `created_at`, `updated_at`",
         ]
     );
 }

@@ -2,3 +2,5 @@
 
 mod errors;
 mod expansion;
+mod indexes;
+mod templates;

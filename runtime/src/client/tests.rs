@@ -1,5 +1,7 @@
 //! The client's requests, checked against a backend that records them.
 
+mod index;
+
 use std::collections::BTreeMap;
 use std::future::{Future, ready};
 use std::sync::{Arc, Mutex};
@@ -258,6 +260,24 @@ impl Backend for Recorder {
         &self,
         _: DescribeTimeToLiveInput,
     ) -> impl Future<Output = Result<DescribeTimeToLiveOutput>> + Send {
+        unsupported()
+    }
+    fn tag_resource(
+        &self,
+        _: TagResourceInput,
+    ) -> impl Future<Output = Result<TagResourceOutput>> + Send {
+        unsupported()
+    }
+    fn untag_resource(
+        &self,
+        _: UntagResourceInput,
+    ) -> impl Future<Output = Result<UntagResourceOutput>> + Send {
+        unsupported()
+    }
+    fn list_tags_of_resource(
+        &self,
+        _: ListTagsOfResourceInput,
+    ) -> impl Future<Output = Result<ListTagsOfResourceOutput>> + Send {
         unsupported()
     }
 }

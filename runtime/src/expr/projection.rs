@@ -14,6 +14,10 @@ pub trait Projection: Sized {
     /// The table whose items this projects.
     type Table: Table;
 
+    /// The Rust names of the table's fields that this projection reads, so that reading it
+    /// from a secondary index that does not project one of them fails to compile.
+    const FIELDS: &'static [&'static str];
+
     /// The attributes to read.
     fn projected_paths() -> Vec<RawPath>;
 
