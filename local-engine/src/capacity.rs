@@ -6,7 +6,11 @@
 //! item; GetItem of a missing item still costs the minimum. Writes cost the larger of the old
 //! and the new item.
 
+use std::collections::BTreeMap;
+
 use dynamodel::model::{Capacity, ConsumedCapacity, ReturnConsumedCapacity};
+
+use crate::storage::index::{EntryChange, Index, IndexScope};
 
 const READ_UNIT_BYTES: usize = 4096;
 const WRITE_UNIT_BYTES: usize = 1024;
@@ -29,6 +33,108 @@ pub(crate) enum Kind {
     Write,
 }
 
+/// Capacity units consumed on a table and on its indexes.
+///
+/// Index writes follow the developer guide (*Provisioned throughput considerations* of global
+/// and local secondary indexes), measured on the projected entry in 1 KB units: an index the
+/// write leaves alone (no entry before or after, or an identical entry) costs nothing and gets
+/// no entry in the breakdown; a new or a removed entry costs one write of its size; an entry
+/// rewritten under the same index key costs one write of the larger; an entry whose index key
+/// changed costs a delete of the old plus a put of the new (the figures measured against
+/// DynamoDB in nubo-db/dynoxide#176 agree).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Consumed {
+    table: f64,
+    global: BTreeMap<String, f64>,
+    local: BTreeMap<String, f64>,
+}
+
+impl From<f64> for Consumed {
+    /// Units on the table alone.
+    fn from(units: f64) -> Self {
+        Consumed {
+            table: units,
+            ..Consumed::default()
+        }
+    }
+}
+
+impl Consumed {
+    /// A read of `index`: charged to the index, none to the table.
+    pub(crate) fn on_index(scope: IndexScope, name: &str, units: f64) -> Self {
+        let mut consumed = Consumed::default();
+        consumed.add_index(scope, name, units);
+        consumed
+    }
+
+    /// A read of `units` on the table, or on its index `index` (scope and name) if given.
+    pub(crate) fn read(index: Option<(IndexScope, String)>, units: f64) -> Self {
+        match index {
+            Some((scope, name)) => Consumed::on_index(scope, &name, units),
+            None => Consumed::from(units),
+        }
+    }
+
+    /// A write of `table_units` on the table whose index entries changed as `entries` say
+    /// (aligned with `indexes`).
+    pub(crate) fn write(table_units: f64, indexes: &[Index], entries: &[EntryChange]) -> Self {
+        let mut consumed = Consumed::from(table_units);
+        for (index, entry) in indexes.iter().zip(entries) {
+            if let Some(units) = index_write_units(entry) {
+                consumed.add_index(index.scope, &index.name, units);
+            }
+        }
+        consumed
+    }
+
+    fn add_index(&mut self, scope: IndexScope, name: &str, units: f64) {
+        let map = match scope {
+            IndexScope::Global => &mut self.global,
+            IndexScope::Local => &mut self.local,
+        };
+        *map.entry(name.to_owned()).or_default() += units;
+    }
+
+    /// Adds `other`'s units to these.
+    pub(crate) fn add(&mut self, other: &Consumed) {
+        self.table += other.table;
+        for (mine, theirs) in [
+            (&mut self.global, &other.global),
+            (&mut self.local, &other.local),
+        ] {
+            for (name, units) in theirs {
+                *mine.entry(name.clone()).or_default() += units;
+            }
+        }
+    }
+
+    /// These units, times `factor` (transactions cost twice).
+    pub(crate) fn times(mut self, factor: f64) -> Self {
+        self.table *= factor;
+        for units in self.global.values_mut().chain(self.local.values_mut()) {
+            *units *= factor;
+        }
+        self
+    }
+
+    /// Table and index units together.
+    pub(crate) fn total(&self) -> f64 {
+        self.table + self.global.values().sum::<f64>() + self.local.values().sum::<f64>()
+    }
+}
+
+/// The write units an index entry change costs, or `None` when the index was not written.
+fn index_write_units(entry: &EntryChange) -> Option<f64> {
+    if entry.unchanged {
+        return None;
+    }
+    match (entry.old, entry.new) {
+        (None, None) => None,
+        (Some(old), Some(new)) if entry.moved => Some(write_units(old) + write_units(new)),
+        (old, new) => Some(write_units(old.unwrap_or(0).max(new.unwrap_or(0)))),
+    }
+}
+
 /// The `ConsumedCapacity` of a single-item, batch, Query or Scan request, if it asked for
 /// one: the aggregate `CapacityUnits` alone. DynamoDB reports the read/write split only for
 /// transactions (checked against DynamoDB: paritysuite/dynamodb-conformance#69; the AWS CLI's
@@ -36,28 +142,30 @@ pub(crate) enum Kind {
 pub(crate) fn report(
     mode: Option<&ReturnConsumedCapacity>,
     table: &str,
-    units: f64,
+    consumed: impl Into<Consumed>,
 ) -> Option<ConsumedCapacity> {
-    build(mode, table, units, None)
+    build(mode, table, &consumed.into(), None)
 }
 
 /// The `ConsumedCapacity` of one table of a transaction, if the request asked for one: the
-/// aggregate and its `ReadCapacityUnits` or `WriteCapacityUnits`, in the `Table` breakdown
-/// too (the AWS CLI's `transact-write-items` and `transact-get-items` examples;
+/// aggregate and its `ReadCapacityUnits` or `WriteCapacityUnits`, in the `Table` and index
+/// breakdowns too (the AWS CLI's `transact-write-items` and `transact-get-items` examples;
 /// ExtendDB/extenddb#77 quotes DynamoDB's `INDEXES` answer).
 pub(crate) fn report_transactional(
     mode: Option<&ReturnConsumedCapacity>,
     table: &str,
-    units: f64,
+    consumed: impl Into<Consumed>,
     kind: Kind,
 ) -> Option<ConsumedCapacity> {
-    build(mode, table, units, Some(kind))
+    build(mode, table, &consumed.into(), Some(kind))
 }
 
+/// `TOTAL` sends the aggregate (table and indexes); `INDEXES` adds the `Table` entry (always)
+/// and one entry per index that consumed anything (the maps are left out when empty).
 fn build(
     mode: Option<&ReturnConsumedCapacity>,
     table: &str,
-    units: f64,
+    consumed: &Consumed,
     split: Option<Kind>,
 ) -> Option<ConsumedCapacity> {
     let indexes = match mode {
@@ -65,23 +173,34 @@ fn build(
         Some(ReturnConsumedCapacity::Indexes) => true,
         _ => return None,
     };
-    let (read, write) = match split {
-        Some(Kind::Read) => (Some(units), None),
-        Some(Kind::Write) => (None, Some(units)),
-        None => (None, None),
-    };
-    Some(ConsumedCapacity {
-        table_name: Some(table.to_owned()),
-        capacity_units: Some(units),
-        read_capacity_units: read,
-        write_capacity_units: write,
-        table: indexes.then_some(Capacity {
+    let capacity = |units: f64| {
+        let (read, write) = match split {
+            Some(Kind::Read) => (Some(units), None),
+            Some(Kind::Write) => (None, Some(units)),
+            None => (None, None),
+        };
+        Capacity {
             read_capacity_units: read,
             write_capacity_units: write,
             capacity_units: Some(units),
-        }),
-        local_secondary_indexes: None,
-        global_secondary_indexes: None,
+        }
+    };
+    let breakdown = |map: &BTreeMap<String, f64>| {
+        (indexes && !map.is_empty()).then(|| {
+            map.iter()
+                .map(|(name, units)| (name.clone(), capacity(*units)))
+                .collect()
+        })
+    };
+    let total = capacity(consumed.total());
+    Some(ConsumedCapacity {
+        table_name: Some(table.to_owned()),
+        capacity_units: total.capacity_units,
+        read_capacity_units: total.read_capacity_units,
+        write_capacity_units: total.write_capacity_units,
+        table: indexes.then(|| capacity(consumed.table)),
+        local_secondary_indexes: breakdown(&consumed.local),
+        global_secondary_indexes: breakdown(&consumed.global),
     })
 }
 

@@ -190,6 +190,20 @@ pub(crate) fn item_too_large() -> Error {
     Error::validation("Item size has exceeded the maximum allowed size")
 }
 
+/// [AWS][local] A write that would grow an item collection of a table with local indexes past
+/// 10 GB. The developer guide's *Error handling* page lists the message with a full stop, as it
+/// does `The conditional request failed.`, which DynamoDB sends without one; DynamoDB Local
+/// sends it without.
+pub(crate) const COLLECTION_SIZE_EXCEEDED: &str = "Collection size exceeded";
+
+/// `ItemCollectionSizeLimitExceededException` (see [`COLLECTION_SIZE_EXCEEDED`]).
+pub(crate) fn item_collection_too_large() -> Error {
+    Error::service(
+        dynamodel::ErrorKind::ItemCollectionSizeLimitExceeded,
+        COLLECTION_SIZE_EXCEEDED,
+    )
+}
+
 /// [capture] ReturnValues other than NONE / ALL_OLD on PutItem and DeleteItem (enveloped).
 pub(crate) fn return_values_put_delete() -> Error {
     enveloped("ReturnValues can only be ALL_OLD or NONE")

@@ -30,6 +30,9 @@ pub(crate) fn too_large() -> Error {
 pub(crate) const CONDITIONAL_CHECK_FAILED: &str = "ConditionalCheckFailed";
 /// [AWS] The reason of an action that would have been invalid (type mismatch, size).
 pub(crate) const VALIDATION_ERROR: &str = "ValidationError";
+/// [AWS] The reason of an action that would have grown an item collection past 10 GB (its
+/// message is `messages::COLLECTION_SIZE_EXCEEDED`).
+pub(crate) const ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED: &str = "ItemCollectionSizeLimitExceeded";
 /// [AWS] The reason of an action that did not fail.
 pub(crate) const NONE: &str = "None";
 

@@ -3,9 +3,9 @@
 //!
 //! Order of checks: `RequestItems` not empty and 1 to 25 writes per table; at most 25 writes
 //! in all; each write has exactly one of `PutRequest`/`DeleteRequest`; its values; the tables;
-//! the keys against the schemas; no two writes of one item; item sizes. Nothing is written
-//! unless the whole batch is valid. Then each table's writes are applied under that table's
-//! write lock (tables one after another, in name order). The engine never throttles, so
+//! the keys against the schemas; no two writes of one item; item sizes. Then the batch takes
+//! every table's write lock (in name order) and checks the item collection limits of the whole
+//! batch. Nothing is written unless the whole batch is valid. The engine never throttles, so
 //! `UnprocessedItems` is always empty.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,11 +13,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use dynamodel::Error;
 use dynamodel::model::{BatchWriteItemInput, BatchWriteItemOutput, WriteRequest};
 
-use crate::capacity;
+use crate::capacity::{self, Consumed};
 use crate::engine::Shared;
 use crate::messages::{self, Layer, Violations, batch as msg};
 use crate::size::{MAX_ITEM_BYTES, item_size};
-use crate::storage::{StorageKey, StoredItem};
+use crate::storage::item_collections;
+use crate::storage::{KeyValue, StorageKey, StoredItem};
 use crate::validate::{self, key, value};
 
 /// At most this many writes in one batch.
@@ -26,6 +27,16 @@ pub(crate) const MAX_WRITES: usize = 25;
 enum Write {
     Put(StoredItem),
     Delete,
+}
+
+impl Write {
+    /// The item the write stores (`None` for a delete).
+    fn stored(&self) -> Option<&StoredItem> {
+        match self {
+            Write::Put(stored) => Some(stored),
+            Write::Delete => None,
+        }
+    }
 }
 
 pub(crate) fn run(
@@ -62,30 +73,56 @@ pub(crate) fn run(
         }
         plans.push((name, table, writes));
     }
+    // Every table's write lock, in name order (see `transact_write_items`), so the item
+    // collection limits are checked for the whole batch before anything is written.
+    let mut locked: Vec<_> = plans
+        .iter()
+        .map(|(name, table, writes)| (*name, table, table.data.write(), writes))
+        .collect();
+    for (_, _, data, writes) in &locked {
+        data.check_collections(writes.iter().map(|(key, write)| (key, write.stored())))?;
+    }
+    let metrics_requested =
+        item_collections::requested(input.return_item_collection_metrics.as_ref());
     let mut consumed = Vec::new();
-    for (name, table, writes) in plans {
-        let mut units = 0.0;
-        let mut data = table.data.write();
-        for (storage_key, write) in writes {
-            let (old, new) = match write {
-                Write::Put(stored) => {
-                    let size = stored.size;
-                    (data.put(storage_key, stored), size)
-                }
-                Write::Delete => (data.delete(&storage_key), 0),
-            };
-            units += capacity::write_units(old.map_or(0, |o| o.size).max(new));
+    let mut metrics = BTreeMap::new();
+    for (name, table, data, writes) in &mut locked {
+        let mut units = Consumed::default();
+        let mut partitions: Vec<&KeyValue> = Vec::new();
+        for (storage_key, write) in writes.iter() {
+            let new = write.stored().cloned();
+            let new_size = new.as_ref().map_or(0, |n| n.size);
+            let written = data.write(storage_key.clone(), new);
+            let table_units =
+                capacity::write_units(written.old.map_or(0, |o| o.size).max(new_size));
+            units.add(&Consumed::write(
+                table_units,
+                &data.indexes,
+                &written.entries,
+            ));
+            if !partitions.contains(&&storage_key.partition) {
+                partitions.push(&storage_key.partition);
+            }
         }
-        drop(data);
+        let hash = &table.definition.key_schema.hash;
+        let table_metrics: Vec<_> = partitions
+            .into_iter()
+            .filter(|_| metrics_requested)
+            .filter_map(|partition| data.collection_metrics(hash, partition))
+            .collect();
+        if !table_metrics.is_empty() {
+            metrics.insert((*name).clone(), table_metrics);
+        }
         consumed.extend(capacity::report(
             input.return_consumed_capacity.as_ref(),
             name,
             units,
         ));
     }
+    drop(locked);
     Ok(BatchWriteItemOutput {
         unprocessed_items: Some(BTreeMap::new()),
-        item_collection_metrics: None,
+        item_collection_metrics: (!metrics.is_empty()).then_some(metrics),
         consumed_capacity: input
             .return_consumed_capacity
             .as_ref()

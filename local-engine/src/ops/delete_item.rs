@@ -6,10 +6,11 @@ use dynamodel::model::{DeleteItemInput, DeleteItemOutput, ReturnValue};
 
 use super::key_paths::NestedHeads;
 use super::write_condition::{self, ConditionParams};
-use crate::capacity;
+use crate::capacity::{self, Consumed};
 use crate::engine::Shared;
 use crate::expr::{Placeholders, Uses};
 use crate::messages::{self, Layer, Violations};
+use crate::storage::item_collections;
 use crate::validate::{key, value};
 
 pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemOutput, Error> {
@@ -43,7 +44,7 @@ pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemO
     NestedHeads::new()
         .condition(condition.as_ref())
         .reject_keys(&table)?;
-    let old = {
+    let (old, consumed, metrics) = {
         let mut data = table.data.write();
         let old = data.items.get(&storage_key).map(|stored| &stored.item);
         write_condition::enforce(
@@ -51,17 +52,24 @@ pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemO
             old,
             input.return_values_on_condition_check_failure.as_ref(),
         )?;
-        data.delete(&storage_key)
+        let written = data.write_checked(storage_key.clone(), None)?;
+        let units = capacity::write_units(written.old.as_ref().map_or(0, |o| o.size));
+        let consumed = Consumed::write(units, &data.indexes, &written.entries);
+        let metrics = item_collections::requested(input.return_item_collection_metrics.as_ref())
+            .then(|| {
+                data.collection_metrics(&table.definition.key_schema.hash, &storage_key.partition)
+            })
+            .flatten();
+        (written.old, consumed, metrics)
     };
-    let units = capacity::write_units(old.as_ref().map_or(0, |o| o.size));
     Ok(DeleteItemOutput {
         attributes: old.filter(|_| return_old).map(|o| o.item),
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
-            units,
+            consumed,
         ),
-        item_collection_metrics: None,
+        item_collection_metrics: metrics,
     })
 }
 

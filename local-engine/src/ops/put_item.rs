@@ -6,12 +6,13 @@ use dynamodel::model::{PutItemInput, PutItemOutput, ReturnValue};
 
 use super::key_paths::NestedHeads;
 use super::write_condition::{self, ConditionParams};
-use crate::capacity;
+use crate::capacity::{self, Consumed};
 use crate::engine::Shared;
 use crate::expr::{Placeholders, Uses};
 use crate::messages::{self, Layer, Violations};
 use crate::size::{MAX_ITEM_BYTES, item_size};
 use crate::storage::StoredItem;
+use crate::storage::item_collections;
 use crate::validate::{key, value};
 
 pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput, Error> {
@@ -49,7 +50,7 @@ pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput,
     if size > MAX_ITEM_BYTES {
         return Err(messages::item_too_large());
     }
-    let old = {
+    let (old, consumed, metrics) = {
         let mut data = table.data.write();
         data.check_index_keys(&input.item)?;
         let old = data.items.get(&storage_key).map(|stored| &stored.item);
@@ -58,23 +59,28 @@ pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput,
             old,
             input.return_values_on_condition_check_failure.as_ref(),
         )?;
-        data.put(
-            storage_key,
-            StoredItem {
-                item: input.item,
-                size,
-            },
-        )
+        let stored = StoredItem {
+            item: input.item,
+            size,
+        };
+        let written = data.write_checked(storage_key.clone(), Some(stored))?;
+        let units = capacity::write_units(size.max(written.old.as_ref().map_or(0, |o| o.size)));
+        let consumed = Consumed::write(units, &data.indexes, &written.entries);
+        let metrics = item_collections::requested(input.return_item_collection_metrics.as_ref())
+            .then(|| {
+                data.collection_metrics(&table.definition.key_schema.hash, &storage_key.partition)
+            })
+            .flatten();
+        (written.old, consumed, metrics)
     };
-    let units = capacity::write_units(size.max(old.as_ref().map_or(0, |o| o.size)));
     Ok(PutItemOutput {
         attributes: old.filter(|_| return_old).map(|o| o.item),
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
-            units,
+            consumed,
         ),
-        item_collection_metrics: None,
+        item_collection_metrics: metrics,
     })
 }
 

@@ -22,7 +22,7 @@ use super::key_range;
 use super::legacy_conditions;
 use super::page::{self, Page, Reader};
 use super::selection;
-use crate::capacity;
+use crate::capacity::{self, Consumed};
 use crate::engine::Shared;
 use crate::expr::{KeyTerm, Placeholders, Uses, check, key_condition, legacy};
 use crate::messages::{self, Layer, Violations};
@@ -183,6 +183,12 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
             (page.without_key(), last)
         }
     };
+    // Reads of an index are charged to the index.
+    let charged_to = input
+        .index_name
+        .as_deref()
+        .and_then(|name| data.index(name))
+        .map(|index| (index.scope, index.name.clone()));
     drop(data);
     let consistent = input.consistent_read.unwrap_or(false);
     let units = capacity::read_units(page.bytes, consistent);
@@ -194,7 +200,7 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
-            units,
+            Consumed::read(charged_to, units),
         ),
     })
 }

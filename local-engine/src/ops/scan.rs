@@ -16,7 +16,7 @@ use super::key_paths::NestedHeads;
 use super::page::{self, Page, Reader};
 use super::selection;
 use super::{index_read, index_selection};
-use crate::capacity;
+use crate::capacity::{self, Consumed};
 use crate::engine::Shared;
 use crate::expr::{Placeholders, Uses, legacy};
 use crate::messages::{self, Layer, Violations, start_key};
@@ -139,6 +139,12 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
             (page.without_key(), last)
         }
     };
+    // Reads of an index are charged to the index.
+    let charged_to = input
+        .index_name
+        .as_deref()
+        .and_then(|name| data.index(name))
+        .map(|index| (index.scope, index.name.clone()));
     drop(data);
     let units = capacity::read_units(page.bytes, input.consistent_read.unwrap_or(false));
     Ok(ScanOutput {
@@ -149,7 +155,7 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
-            units,
+            Consumed::read(charged_to, units),
         ),
     })
 }

@@ -12,9 +12,10 @@
 //!
 //! A false condition is reason `ConditionalCheckFailed` (with the item when asked); a key
 //! attribute of the wrong type, an update of a key attribute, an update that cannot apply or
-//! grows an item past 400 KB are `ValidationError`; the others are `None`. Capacity is twice
-//! the single-item cost of each action (a `ConditionCheck` costs writes too), per table, with
-//! the write units named.
+//! grows an item past 400 KB are `ValidationError`; a write that would grow its item collection
+//! past 10 GB is `ItemCollectionSizeLimitExceeded`; the others are `None`. Capacity is twice
+//! the single-item cost of each action, index writes included (a `ConditionCheck` costs writes
+//! too), per table, with the write units named.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -29,13 +30,14 @@ use dynamodel::{Error, Item};
 use super::key_paths::NestedHeads;
 use super::update_item;
 use super::write_condition::{self, ConditionParams};
-use crate::capacity::{self, Kind};
+use crate::capacity::{self, Consumed, Kind};
 use crate::engine::Shared;
 use crate::expr::update::{Plan, apply};
 use crate::expr::{Cond, Placeholders, Uses};
 use crate::messages::{self, Layer, Violations, transaction as msg, update as update_msg};
 use crate::size::{MAX_ITEM_BYTES, item_size};
-use crate::storage::{KeySchema, StorageKey, StoredItem, Table, TableData};
+use crate::storage::item_collections::{self, Change};
+use crate::storage::{KeySchema, KeyValue, StorageKey, StoredItem, Table, TableData};
 use crate::tokens::Claim;
 use crate::validate::{self, key, value};
 
@@ -143,6 +145,8 @@ fn execute(
     let mut outcomes = Vec::with_capacity(actions.len());
     let mut reasons = Vec::with_capacity(actions.len());
     let mut failed = false;
+    // The item collection changes so far, per table and partition.
+    let mut growth: BTreeMap<(&str, &KeyValue), Change> = BTreeMap::new();
     for prepared in actions {
         let action = match prepared {
             Prepared::Ready(action) => action,
@@ -161,6 +165,24 @@ fn execute(
                 .map_err(|error| reason(msg::VALIDATION_ERROR, Some(error.message()), None)),
             _ => Ok(outcome),
         });
+        let evaluated = evaluated.and_then(|outcome| match (stored_change(&outcome), data) {
+            (Some(new), Some(data)) => {
+                let change = data.collection_change(&action.key, new);
+                let partition = (action.table.definition.name.as_str(), &action.key.partition);
+                let total = growth.entry(partition).or_default();
+                *total = total.then(change);
+                data.check_collection(&action.key.partition, *total)
+                    .map(|()| outcome)
+                    .map_err(|error| {
+                        reason(
+                            msg::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED,
+                            Some(error.message()),
+                            None,
+                        )
+                    })
+            }
+            _ => Ok(outcome),
+        });
         match evaluated {
             Ok(outcome) => {
                 let units = capacity::write_units(write_size(old, &outcome));
@@ -176,39 +198,75 @@ fn execute(
     if failed {
         return Err(msg::canceled(reasons));
     }
-    let mut units_by_table: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut consumed_by_table: BTreeMap<&str, Consumed> = BTreeMap::new();
+    let mut partitions_by_table: BTreeMap<&str, Vec<&KeyValue>> = BTreeMap::new();
     for (action, (outcome, units)) in actions.iter().filter_map(Prepared::ready).zip(outcomes) {
         let name = action.table.definition.name.as_str();
-        *units_by_table.entry(name).or_default() += 2.0 * units;
         let Some(data) = guards.get_mut(name) else {
             continue;
         };
-        match outcome {
-            Outcome::Keep => {}
-            Outcome::Store(stored) => {
-                data.put(action.key.clone(), stored);
+        let new = match outcome {
+            Outcome::Keep => None,
+            Outcome::Store(stored) => Some(Some(stored)),
+            Outcome::Remove => Some(None),
+        };
+        let consumed = match new {
+            Some(new) => {
+                let written = data.write(action.key.clone(), new);
+                Consumed::write(units, &data.indexes, &written.entries)
             }
-            Outcome::Remove => {
-                data.delete(&action.key);
+            None => Consumed::from(units),
+        };
+        consumed_by_table
+            .entry(name)
+            .or_default()
+            .add(&consumed.times(2.0));
+        if !matches!(action.write, Write::Check) {
+            let partitions = partitions_by_table.entry(name).or_default();
+            if !partitions.contains(&&action.key.partition) {
+                partitions.push(&action.key.partition);
             }
         }
     }
+    let metrics: BTreeMap<String, Vec<_>> = partitions_by_table
+        .into_iter()
+        .filter(|_| item_collections::requested(input.return_item_collection_metrics.as_ref()))
+        .filter_map(|(name, partitions)| {
+            let data = guards.get(name)?;
+            let table = tables.get(name)?;
+            let hash = &table.definition.key_schema.hash;
+            let metrics: Vec<_> = partitions
+                .into_iter()
+                .filter_map(|partition| data.collection_metrics(hash, partition))
+                .collect();
+            (!metrics.is_empty()).then(|| (name.to_owned(), metrics))
+        })
+        .collect();
     drop(guards);
-    let consumed: Option<Vec<_>> = units_by_table
-        .iter()
-        .map(|(name, units)| {
+    let consumed: Option<Vec<_>> = consumed_by_table
+        .into_iter()
+        .map(|(name, consumed)| {
             capacity::report_transactional(
                 input.return_consumed_capacity.as_ref(),
                 name,
-                *units,
+                consumed,
                 Kind::Write,
             )
         })
         .collect();
     Ok(TransactWriteItemsOutput {
         consumed_capacity: consumed,
-        item_collection_metrics: None,
+        item_collection_metrics: (!metrics.is_empty()).then_some(metrics),
     })
+}
+
+/// The item an outcome stores (`Some(None)` for a removal), or `None` when it writes nothing.
+fn stored_change(outcome: &Outcome) -> Option<Option<&StoredItem>> {
+    match outcome {
+        Outcome::Keep => None,
+        Outcome::Store(stored) => Some(Some(stored)),
+        Outcome::Remove => Some(None),
+    }
 }
 
 fn reason(code: &str, message: Option<&str>, item: Option<Item>) -> CancellationReason {

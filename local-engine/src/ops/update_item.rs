@@ -17,7 +17,7 @@ use dynamodel::model::{AttributeAction, ReturnValue, UpdateItemInput, UpdateItem
 
 use super::key_paths::NestedHeads;
 use super::write_condition::{self, ConditionParams};
-use crate::capacity;
+use crate::capacity::{self, Consumed};
 use crate::engine::Shared;
 use crate::expr::update::{Dialect, Plan, apply, legacy};
 use crate::expr::{Placeholders, Projection, Uses, check};
@@ -25,6 +25,7 @@ use crate::messages::{Layer, Violations, update as msg};
 use crate::size::{MAX_ITEM_BYTES, item_size};
 use crate::storage::StoredItem;
 use crate::storage::index::KeyWrite;
+use crate::storage::item_collections;
 use crate::validate::{key, value};
 
 pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemOutput, Error> {
@@ -64,7 +65,7 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
         .update_targets(&plan)
         .condition(condition.as_ref())
         .reject_keys(&table)?;
-    let (old, new) = {
+    let (old, new, consumed, metrics) = {
         let mut data = table.data.write();
         let old = data.items.get(&storage_key).map(|stored| &stored.item);
         write_condition::enforce(
@@ -72,8 +73,8 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
             old,
             input.return_values_on_condition_check_failure.as_ref(),
         )?;
-        if old.is_none() && plan.only_removes() {
-            (None, None)
+        let (old, new, consumed) = if old.is_none() && plan.only_removes() {
+            (None, None, Consumed::from(capacity::write_units(0)))
         } else {
             let item = apply::apply(&plan, old, &input.key)?;
             let size = item_size(&item);
@@ -82,14 +83,16 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
             }
             data.check_index_keys_of(&item, KeyWrite::Update)?;
             let stored = StoredItem { item, size };
-            let old = data.put(storage_key, stored.clone());
-            (old, Some(stored))
-        }
+            let written = data.write_checked(storage_key.clone(), Some(stored.clone()))?;
+            let units = capacity::write_units(size.max(written.old.as_ref().map_or(0, |o| o.size)));
+            let consumed = Consumed::write(units, &data.indexes, &written.entries);
+            (written.old, Some(stored), consumed)
+        };
+        let metrics = item_collections::requested(input.return_item_collection_metrics.as_ref())
+            .then(|| data.collection_metrics(&schema.hash, &storage_key.partition))
+            .flatten();
+        (old, new, consumed, metrics)
     };
-    let larger = old
-        .as_ref()
-        .map_or(0, |o| o.size)
-        .max(new.as_ref().map_or(0, |n| n.size));
     let attributes = returned(
         input.return_values.as_ref(),
         &plan,
@@ -101,9 +104,9 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
-            capacity::write_units(larger),
+            consumed,
         ),
-        item_collection_metrics: None,
+        item_collection_metrics: metrics,
     })
 }
 

@@ -123,6 +123,19 @@ pub(crate) struct Index {
     pub(crate) size_bytes: usize,
 }
 
+/// What one write did to an index's entry of the item (sizes of the projected entries).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct EntryChange {
+    /// The entry removed, if the old item had one.
+    pub(crate) old: Option<usize>,
+    /// The entry stored, if the new item has one.
+    pub(crate) new: Option<usize>,
+    /// Both exist under different index keys: a delete plus a put.
+    pub(crate) moved: bool,
+    /// Both exist and are identical: the index was not written.
+    pub(crate) unchanged: bool,
+}
+
 /// Where an entry sits in an index (see the module docs for the order).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct IndexPosition {
@@ -278,6 +291,60 @@ impl Index {
             }
     }
 
+    /// Replaces the entry of `old` with the entry of `new` (either may be absent, as may their
+    /// entries: an item lacking an index key attribute has none), reporting the change.
+    pub(crate) fn replace(
+        &mut self,
+        table_key: &StorageKey,
+        old: Option<&Item>,
+        new: Option<&Item>,
+    ) -> EntryChange {
+        let old_position = old.and_then(|item| self.position(item, table_key));
+        let removed = old_position.as_ref().and_then(|p| self.entries.remove(p));
+        if let Some(removed) = &removed {
+            self.size_bytes = self.size_bytes.saturating_sub(removed.size);
+        }
+        let Some((position, projected)) =
+            new.and_then(|item| Some((self.position(item, table_key)?, self.project(item))))
+        else {
+            return EntryChange {
+                old: removed.map(|r| r.size),
+                new: None,
+                moved: false,
+                unchanged: false,
+            };
+        };
+        let size = item_size(&projected);
+        let moved = removed.is_some() && old_position.as_ref() != Some(&position);
+        let unchanged = !moved && removed.as_ref().is_some_and(|r| r.item == projected);
+        self.size_bytes = self.size_bytes.saturating_add(size);
+        self.entries.insert(
+            position,
+            StoredItem {
+                item: projected,
+                size,
+            },
+        );
+        EntryChange {
+            old: removed.map(|r| r.size),
+            new: Some(size),
+            moved,
+            unchanged,
+        }
+    }
+
+    /// The size of the entry `item` would have, or `None` when it would have none.
+    pub(crate) fn entry_size(&self, item: &Item) -> Option<usize> {
+        let indexed = self.key.attributes().all(|attribute| {
+            item.get(&attribute.name)
+                .is_some_and(|value| attribute.kind.matches(value))
+        });
+        indexed.then(|| match &self.projected {
+            Projected::All => item_size(item),
+            Projected::KeysOnly | Projected::Include(_) => item_size(&self.project(item)),
+        })
+    }
+
     /// Adds `item` (stored under `table_key`) if it has the index key.
     pub(crate) fn insert(&mut self, table_key: &StorageKey, item: &Item) {
         let Some(position) = self.position(item, table_key) else {
@@ -291,16 +358,6 @@ impl Index {
             size,
         };
         if let Some(old) = self.entries.insert(position, stored) {
-            self.size_bytes = self.size_bytes.saturating_sub(old.size);
-        }
-    }
-
-    /// Removes the entry of `item` (stored under `table_key`), if it has one.
-    pub(crate) fn remove(&mut self, table_key: &StorageKey, item: &Item) {
-        let Some(position) = self.position(item, table_key) else {
-            return;
-        };
-        if let Some(old) = self.entries.remove(&position) {
             self.size_bytes = self.size_bytes.saturating_sub(old.size);
         }
     }

@@ -6,6 +6,7 @@
 
 pub(crate) mod describe;
 pub(crate) mod index;
+pub(crate) mod item_collections;
 pub(crate) mod key;
 pub(crate) mod table;
 

@@ -5,14 +5,15 @@ use std::time::SystemTime;
 
 use dynamodel::model::AttributeType;
 use dynamodel::model::{
-    AttributeDefinition, BillingMode, BillingModeSummary, KeySchemaElement,
+    AttributeDefinition, BillingMode, BillingModeSummary, ItemCollectionMetrics, KeySchemaElement,
     ProvisionedThroughputDescription, ScalarAttributeType, StreamSpecification, TableClass,
     TableClassSummary, TableDescription, TableStatus,
 };
 use dynamodel::{AttributeValue, Error, Item};
 use parking_lot::RwLock;
 
-use super::index::{Index, KeyWrite};
+use super::index::{EntryChange, Index, IndexScope, KeyWrite};
+use super::item_collections::{Change, ItemCollections};
 use super::key::{KeyValue, StorageKey};
 
 /// A key attribute: its name and scalar type.
@@ -143,6 +144,8 @@ pub(crate) struct TableData {
     /// Local and global secondary indexes, in the order CreateTable listed them (local ones
     /// first), then in order of creation.
     pub(crate) indexes: Vec<Index>,
+    /// Item collection sizes, on a table with local indexes (which only CreateTable can add).
+    pub(crate) collections: Option<ItemCollections>,
 }
 
 impl TableData {
@@ -159,39 +162,135 @@ impl TableData {
             .try_for_each(|index| index.check_write(item, write))
     }
 
-    /// Stores `item` (already checked with [`TableData::check_index_keys`]) and updates every
-    /// index, returning the item it replaced.
-    pub(crate) fn put(&mut self, key: StorageKey, item: StoredItem) -> Option<StoredItem> {
-        for index in &mut self.indexes {
-            if let Some(old) = self.items.get(&key) {
-                index.remove(&key, &old.item);
-            }
-            index.insert(&key, &item.item);
-        }
-        self.size_bytes = self.size_bytes.saturating_add(item.size);
-        let old = self.items.insert(key, item);
-        if let Some(old) = &old {
-            self.size_bytes = self.size_bytes.saturating_sub(old.size);
-        }
-        old
-    }
-
     /// Removes the item under `key` and its index entries, returning it.
     pub(crate) fn delete(&mut self, key: &StorageKey) -> Option<StoredItem> {
-        let old = self.items.remove(key);
+        self.write(key.clone(), None).old
+    }
+
+    /// Stores `new` under `key` (already checked with [`TableData::check_index_keys`]), or
+    /// removes the item when `None`, maintaining every index and the item collection sizes;
+    /// reports what it replaced and what each index went through.
+    pub(crate) fn write(&mut self, key: StorageKey, new: Option<StoredItem>) -> Written {
+        let old = self.items.get(&key);
+        let mut change = Change::default();
+        let mut entries = Vec::with_capacity(self.indexes.len());
+        for index in &mut self.indexes {
+            let entry = index.replace(&key, old.map(|o| &o.item), new.as_ref().map(|n| &n.item));
+            if index.scope == IndexScope::Local {
+                change = change.then(Change {
+                    removed: entry.old.unwrap_or(0),
+                    added: entry.new.unwrap_or(0),
+                });
+            }
+            entries.push(entry);
+        }
+        change = change.then(Change {
+            removed: old.map_or(0, |o| o.size),
+            added: new.as_ref().map_or(0, |n| n.size),
+        });
+        if let Some(collections) = &mut self.collections {
+            collections.apply(&key.partition, change);
+        }
+        let old = match new {
+            Some(new) => {
+                self.size_bytes = self.size_bytes.saturating_add(new.size);
+                self.items.insert(key, new)
+            }
+            None => self.items.remove(&key),
+        };
         if let Some(old) = &old {
             self.size_bytes = self.size_bytes.saturating_sub(old.size);
-            for index in &mut self.indexes {
-                index.remove(key, &old.item);
-            }
         }
-        old
+        Written { old, entries }
+    }
+
+    /// [`TableData::write`], unless it would grow the item's collection past the limit.
+    pub(crate) fn write_checked(
+        &mut self,
+        key: StorageKey,
+        new: Option<StoredItem>,
+    ) -> Result<Written, Error> {
+        if self.collections.is_some() {
+            let change = self.collection_change(&key, new.as_ref());
+            self.check_collection(&key.partition, change)?;
+        }
+        Ok(self.write(key, new))
+    }
+
+    /// Rejects a set of writes to distinct items (each a key and its new item, `None` for a
+    /// delete) if together they would grow an item collection past the limit.
+    pub(crate) fn check_collections<'a>(
+        &self,
+        writes: impl IntoIterator<Item = (&'a StorageKey, Option<&'a StoredItem>)>,
+    ) -> Result<(), Error> {
+        if self.collections.is_none() {
+            return Ok(());
+        }
+        let mut changes: BTreeMap<&KeyValue, Change> = BTreeMap::new();
+        for (key, new) in writes {
+            let change = self.collection_change(key, new);
+            let total = changes.entry(&key.partition).or_default();
+            *total = total.then(change);
+        }
+        changes
+            .into_iter()
+            .try_for_each(|(partition, change)| self.check_collection(partition, change))
+    }
+
+    /// Rejects `change` to the item collection of `partition` if it would pass the limit
+    /// (always accepted on a table without local indexes).
+    pub(crate) fn check_collection(
+        &self,
+        partition: &KeyValue,
+        change: Change,
+    ) -> Result<(), Error> {
+        match &self.collections {
+            Some(collections) => collections.check(partition, change),
+            None => Ok(()),
+        }
+    }
+
+    /// How storing `new` under `key` (or removing the item when `None`) would change its item
+    /// collection: the item and its local index entries, old and new.
+    pub(crate) fn collection_change(&self, key: &StorageKey, new: Option<&StoredItem>) -> Change {
+        let local = |item: &Item| -> usize {
+            self.indexes
+                .iter()
+                .filter(|index| index.scope == IndexScope::Local)
+                .filter_map(|index| index.entry_size(item))
+                .fold(0, usize::saturating_add)
+        };
+        let size = |stored: Option<&StoredItem>| {
+            stored.map_or(0, |s| s.size.saturating_add(local(&s.item)))
+        };
+        Change {
+            removed: size(self.items.get(key)),
+            added: size(new),
+        }
+    }
+
+    /// The `ItemCollectionMetrics` of the collection of `partition`, or `None` on a table
+    /// without local indexes.
+    pub(crate) fn collection_metrics(
+        &self,
+        hash: &KeyAttribute,
+        partition: &KeyValue,
+    ) -> Option<ItemCollectionMetrics> {
+        Some(self.collections.as_ref()?.metrics(hash, partition))
     }
 
     /// The index named `name`.
     pub(crate) fn index(&self, name: &str) -> Option<&Index> {
         self.indexes.iter().find(|i| i.name == name)
     }
+}
+
+/// What [`TableData::write`] replaced, and what it did to each index (in the order of
+/// [`TableData::indexes`]).
+#[derive(Debug)]
+pub(crate) struct Written {
+    pub(crate) old: Option<StoredItem>,
+    pub(crate) entries: Vec<EntryChange>,
 }
 
 /// A table: definition plus items. Operations on one table serialize on `data`; reads share it.
@@ -211,6 +310,10 @@ impl Table {
         settings: TableSettings,
         indexes: Vec<Index>,
     ) -> Self {
+        let collections = indexes
+            .iter()
+            .any(|index| index.scope == IndexScope::Local)
+            .then(ItemCollections::new);
         Table {
             definition,
             data: RwLock::new(TableData {
@@ -218,6 +321,7 @@ impl Table {
                 size_bytes: 0,
                 settings,
                 indexes,
+                collections,
             }),
             time_to_live: RwLock::new(None),
             tags: RwLock::new(BTreeMap::new()),

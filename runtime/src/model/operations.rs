@@ -112,7 +112,10 @@ pub struct ItemCollectionMetrics {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item_collection_key: Option<Item>,
     /// Lower and upper bound of the collection size, in GB.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SizeEstimateRangeGB",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub size_estimate_range_gb: Option<Vec<f64>>,
 }
 
@@ -1091,4 +1094,55 @@ pub struct DescribeTimeToLiveOutput {
     /// The table's time-to-live state.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_to_live_description: Option<TimeToLiveDescription>,
+}
+
+/// TagResource request: adds tags to a table, replacing the value of each key it already has.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TagResourceInput {
+    /// The table's ARN (`TableArn` of its description).
+    pub resource_arn: String,
+    /// The tags to add or change.
+    pub tags: Vec<Tag>,
+}
+
+/// TagResource response (no members).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagResourceOutput {}
+
+/// UntagResource request: removes tags from a table by key.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UntagResourceInput {
+    /// The table's ARN.
+    pub resource_arn: String,
+    /// The keys of the tags to remove; keys the table does not have are ignored.
+    pub tag_keys: Vec<String>,
+}
+
+/// UntagResource response (no members).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UntagResourceOutput {}
+
+/// ListTagsOfResource request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListTagsOfResourceInput {
+    /// The table's ARN.
+    pub resource_arn: String,
+    /// Where to continue: the `next_token` of the previous page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// ListTagsOfResource response: one page of a table's tags.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListTagsOfResourceOutput {
+    /// The tags of this page.
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    /// Present when more tags follow: pass it as the next request's `next_token`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
 }
