@@ -3,6 +3,14 @@
 //! names. One query reads a profile with its posts; typed prefixes and ranges read posts by
 //! time.
 //!
+//! A follow is one item in the follower's partition (`USER#ada` / `FOLLOW#bob`), so "whom
+//! does ada follow" is a query of her partition. The other direction, "who follows bob",
+//! is the same items seen through a global secondary index that inverts their keys
+//! (partition `followee`, sort `follower`): only follow items have those attributes, so the
+//! index holds nothing else (it is sparse), and with a KEYS_ONLY projection it stays small.
+//! A user's feed reads whom they follow, then each followee's posts, and merges them by time
+//! (fan-out on read).
+//!
 //! Run it with `cargo run --example social_feed`.
 
 use dynamodel::{Client, Collection, Table};
@@ -33,6 +41,13 @@ struct Post {
 #[dynamodel(table = "social", entity = "follow")]
 #[dynamodel(partition_key(name = "pk", template = "USER#{follower}"))]
 #[dynamodel(sort_key(name = "sk", template = "FOLLOW#{followee}"))]
+#[dynamodel(global_index(
+    name = "followers",
+    partition_key = "followee",
+    sort_key = "follower",
+    projection = keys_only,
+    derive(Debug, PartialEq)
+))]
 struct Follow {
     follower: String,
     followee: String,
@@ -46,9 +61,6 @@ enum Profile {
     Follow(Follow),
 }
 
-// TODO(index work): a "feed" GSI keyed by followee would read the posts of everyone a user
-// follows; it needs the typed secondary indexes and the engine's index support.
-
 fn post(author: &str, posted_at: u64, post_id: &str, text: &str) -> Post {
     Post {
         author: author.into(),
@@ -61,10 +73,11 @@ fn post(author: &str, posted_at: u64, post_id: &str, text: &str) -> Post {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> dynamodel::Result<()> {
     let db = Client::new(Engine::new());
-    // One table for every entity: the schema is the same for `User`, `Post` and `Follow`.
-    db.create_table::<User>().await?;
+    // One table for every entity: `User`, `Post` and `Follow` share its keys, and `Follow`
+    // also declares the table's index, so its schema is the one to create.
+    db.create_table::<Follow>().await?;
 
-    for (id, name) in [("ada", "Ada"), ("bob", "Bob")] {
+    for (id, name) in [("ada", "Ada"), ("bob", "Bob"), ("cy", "Cy")] {
         db.put(&User {
             user_id: id.into(),
             display_name: name.into(),
@@ -76,15 +89,19 @@ async fn main() -> dynamodel::Result<()> {
         post("ada", 1_700_000_600, "a2", "lunch"),
         post("ada", 1_700_003_600, "a3", "an hour later"),
         post("bob", 1_700_000_300, "b1", "hi ada"),
+        post("bob", 1_700_002_000, "b2", "sure"),
+        post("cy", 1_700_001_000, "c1", "coffee?"),
     ];
     for post in &posts {
         db.put(post).await?;
     }
-    db.put(&Follow {
-        follower: "ada".into(),
-        followee: "bob".into(),
-    })
-    .await?;
+    for (follower, followee) in [("ada", "bob"), ("ada", "cy"), ("cy", "bob"), ("bob", "ada")] {
+        db.put(&Follow {
+            follower: follower.into(),
+            followee: followee.into(),
+        })
+        .await?;
+    }
     let item = posts[0].to_item()?;
     println!(
         "a post is stored under pk={:?} sk={:?} as entity {:?}",
@@ -100,7 +117,10 @@ async fn main() -> dynamodel::Result<()> {
         .await?;
     let entities: Vec<&str> = page.iter().map(Collection::entity).collect();
     println!("ada's partition in one query: {entities:?}");
-    assert_eq!(entities, ["follow", "post", "post", "post", "user"]);
+    assert_eq!(
+        entities,
+        ["follow", "follow", "post", "post", "post", "user"]
+    );
     for item in &page {
         match item {
             Profile::User(user) => println!("  profile: {}", user.display_name),
@@ -138,6 +158,43 @@ async fn main() -> dynamodel::Result<()> {
     let ids: Vec<&str> = first_half_hour.iter().map(|p| p.post_id.as_str()).collect();
     println!("ada's posts in the first half hour: {ids:?}");
     assert_eq!(ids, ["a1", "a2"]);
+
+    // Who follows bob: the follow items through the inverted index, in follower order. The
+    // index projects only keys, so its items are the generated `FollowFollowersItem`.
+    let followers: Vec<FollowFollowersItem> =
+        db.query_index(Follow::followers(), "bob").all().await?;
+    let names: Vec<&str> = followers.iter().map(|f| f.follower.as_str()).collect();
+    println!("bob's followers, through the index: {names:?}");
+    assert_eq!(names, ["ada", "cy"]);
+    // Users and posts have no `followee`: the index holds the four follows and nothing else.
+    let indexed = db.scan_index(Follow::followers()).count().await?;
+    assert_eq!(indexed, 4);
+
+    // Ada's feed: whom she follows (her partition), then their posts, newest first.
+    let mut feed = Vec::new();
+    let follows = db
+        .query::<Follow>(Follow::partition("ada"))
+        .sort_begins_with(Follow::sort_prefix())
+        .all()
+        .await?;
+    for follow in &follows {
+        feed.extend(
+            db.query::<Post>(Post::partition(follow.followee.as_str()))
+                .sort_begins_with(Post::sort_prefix())
+                .all()
+                .await?,
+        );
+    }
+    feed.sort_by_key(|post| std::cmp::Reverse(post.posted_at));
+    let feed: Vec<(&str, &str)> = feed
+        .iter()
+        .map(|p| (p.author.as_str(), p.text.as_str()))
+        .collect();
+    println!("ada's feed: {feed:?}");
+    assert_eq!(
+        feed,
+        [("bob", "sure"), ("cy", "coffee?"), ("bob", "hi ada")]
+    );
 
     // Reading an item as the wrong entity is an error that names both.
     let wrong = Post::from_item(ada.to_item()?).expect_err("a user is not a post");

@@ -11,6 +11,7 @@
 mod backends;
 mod support;
 
+mod indexes;
 mod items;
 mod protocol;
 mod query_scan;
