@@ -56,7 +56,9 @@ pub use lifecycle::{Clock, Lifecycle, Timestamp};
 pub use key_template::{KeyPrefix, KeyRange, KeySegment, KeyTemplate, OrderedSegment};
 pub use index::{AsKey, Index, IndexKind, Source};
 pub use model::{AttributeValue, Item, Number};
-pub use schema::{Billing, IndexProjection, IndexSchema, TableSchema, Throughput};
+pub use schema::{
+    Billing, IndexProjection, IndexSchema, SchemaConflict, TableSchema, Throughput,
+};
 pub use table::{Key, NoSortKey, SortKeySlot, Table};
 
 #[cfg(feature = "derive")]

@@ -7,6 +7,7 @@
 //! as a snapshot file.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -425,6 +426,168 @@ fn index_from_description(
     })
 }
 
+impl TableSchema {
+    /// Combines the schemas of several models stored in one table (single-table design: each
+    /// entity may declare the indexes it uses) into the table's schema.
+    ///
+    /// The models must agree on the table name, the key and the billing; an index declared
+    /// by several of them must be declared identically; time to live, stream and tags are
+    /// combined when they do not contradict each other.
+    ///
+    /// ```
+    /// use dynamodel::{IndexSchema, TableSchema};
+    /// use dynamodel::model::ScalarAttributeType::S;
+    ///
+    /// let user = TableSchema::new("app", ("pk".into(), S));
+    /// let mut post = TableSchema::new("app", ("pk".into(), S));
+    /// post.global_indexes.push(IndexSchema {
+    ///     name: "by_tag".into(),
+    ///     partition_key: vec![("tag".into(), S)],
+    ///     sort_key: vec![],
+    ///     projection: Default::default(),
+    ///     throughput: None,
+    /// });
+    /// let table = TableSchema::merged([user, post])?;
+    /// assert_eq!(table.global_indexes.len(), 1);
+    /// # Ok::<(), dynamodel::schema::SchemaConflict>(())
+    /// ```
+    pub fn merged(
+        schemas: impl IntoIterator<Item = TableSchema>,
+    ) -> Result<TableSchema, SchemaConflict> {
+        let mut schemas = schemas.into_iter();
+        let Some(mut merged) = schemas.next() else {
+            return Err(SchemaConflict {
+                table_name: String::new(),
+                reason: "no schema to merge".into(),
+            });
+        };
+        for schema in schemas {
+            merged.merge(&schema)?;
+        }
+        Ok(merged)
+    }
+
+    /// Adds what `other`, another model of the same table, declares (see
+    /// [`TableSchema::merged`]); on a conflict `self` is left unchanged.
+    pub fn merge(&mut self, other: &TableSchema) -> Result<(), SchemaConflict> {
+        let conflict = |reason: String| SchemaConflict {
+            table_name: self.table_name.clone(),
+            reason,
+        };
+        if self.table_name != other.table_name {
+            return Err(conflict(format!(
+                "it cannot be merged with the schema of table `{}`",
+                other.table_name
+            )));
+        }
+        if self.partition_key != other.partition_key || self.sort_key != other.sort_key {
+            return Err(conflict(format!(
+                "its models declare different keys: {} and {}",
+                describe_key(self),
+                describe_key(other)
+            )));
+        }
+        if self.billing != other.billing {
+            return Err(conflict(format!(
+                "its models declare different billing: {:?} and {:?}",
+                self.billing, other.billing
+            )));
+        }
+        let mut merged = self.clone();
+        merge_indexes(&mut merged.global_indexes, &other.global_indexes).map_err(conflict)?;
+        merge_indexes(&mut merged.local_indexes, &other.local_indexes).map_err(conflict)?;
+        if let Some(index) = merged
+            .global_indexes
+            .iter()
+            .find(|g| merged.local_indexes.iter().any(|l| l.name == g.name))
+        {
+            return Err(conflict(format!(
+                "`{}` is declared both as a global and as a local index",
+                index.name
+            )));
+        }
+        merged.time_to_live = merge_setting(
+            "time-to-live attribute",
+            &self.time_to_live,
+            &other.time_to_live,
+        )
+        .map_err(conflict)?;
+        merged.stream =
+            merge_setting("stream view type", &self.stream, &other.stream).map_err(conflict)?;
+        for (key, value) in &other.tags {
+            match merged.tags.get(key) {
+                Some(existing) if existing != value => {
+                    return Err(conflict(format!(
+                        "its models give tag `{key}` two values: `{existing}` and `{value}`"
+                    )));
+                }
+                _ => {
+                    merged.tags.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        *self = merged;
+        Ok(())
+    }
+}
+
+/// Two models of one table that declare it differently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchemaConflict {
+    /// The table.
+    pub table_name: String,
+    /// What the models disagree on.
+    pub reason: String,
+}
+
+impl fmt::Display for SchemaConflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "table `{}`: {}", self.table_name, self.reason)
+    }
+}
+
+impl std::error::Error for SchemaConflict {}
+
+fn describe_key(schema: &TableSchema) -> String {
+    let part = |(name, kind): &KeyPart| format!("`{name}` ({})", kind.as_ref());
+    match &schema.sort_key {
+        Some(sort) => format!("{} + {}", part(&schema.partition_key), part(sort)),
+        None => part(&schema.partition_key),
+    }
+}
+
+/// Adds `other`'s indexes to `into`; an index of the same name must be the same index.
+fn merge_indexes(into: &mut Vec<IndexSchema>, other: &[IndexSchema]) -> Result<(), String> {
+    for index in other {
+        match into.iter().find(|existing| existing.name == index.name) {
+            Some(existing) if existing != index => {
+                return Err(format!(
+                    "its models declare index `{}` differently",
+                    index.name
+                ));
+            }
+            Some(_) => {}
+            None => into.push(index.clone()),
+        }
+    }
+    Ok(())
+}
+
+/// The one value two models set, or the value both set alike.
+fn merge_setting<T: Clone + PartialEq + fmt::Debug>(
+    what: &str,
+    ours: &Option<T>,
+    theirs: &Option<T>,
+) -> Result<Option<T>, String> {
+    match (ours, theirs) {
+        (Some(a), Some(b)) if a != b => {
+            Err(format!("its models declare two {what}s: {a:?} and {b:?}"))
+        }
+        (Some(a), _) => Ok(Some(a.clone())),
+        (None, b) => Ok(b.clone()),
+    }
+}
+
 /// `Some(items)` unless there are none (DynamoDB rejects an empty index list).
 fn non_empty<T>(items: Vec<T>) -> Option<Vec<T>> {
     (!items.is_empty()).then_some(items)
@@ -549,6 +712,44 @@ mod tests {
                 .message()
                 .contains("no AttributeDefinition for key attribute `id`")
         );
+    }
+
+    #[test]
+    fn models_of_one_table_merge_their_indexes_and_settings() {
+        let mut user = TableSchema::new("orders", ("pk".into(), ScalarAttributeType::S));
+        user.sort_key = Some(("sk".into(), ScalarAttributeType::S));
+        user.time_to_live = Some("expires".into());
+        let merged = TableSchema::merged([user.clone(), orders(), orders()]).unwrap();
+        assert_eq!(merged.global_indexes, orders().global_indexes);
+        assert_eq!(merged.local_indexes, orders().local_indexes);
+        assert_eq!(merged.time_to_live.as_deref(), Some("expires"));
+    }
+
+    #[test]
+    fn conflicting_models_are_refused_with_the_reason() {
+        let mut other = orders();
+        other.global_indexes[0].projection = IndexProjection::KeysOnly;
+        let error = TableSchema::merged([orders(), other]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "table `orders`: its models declare index `by_status` differently"
+        );
+
+        let mut unsorted = orders();
+        unsorted.sort_key = None;
+        let error = orders().merge(&unsorted).unwrap_err();
+        assert_eq!(
+            error.reason,
+            "its models declare different keys: `pk` (S) + `sk` (S) and `pk` (S)"
+        );
+
+        let mut ttl = orders();
+        ttl.time_to_live = Some("a".into());
+        let mut other_ttl = orders();
+        other_ttl.time_to_live = Some("b".into());
+        let mut kept = ttl.clone();
+        assert!(kept.merge(&other_ttl).is_err());
+        assert_eq!(kept, ttl, "a failed merge leaves the schema unchanged");
     }
 
     #[test]

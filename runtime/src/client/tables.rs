@@ -7,6 +7,7 @@ use crate::model::{
     DeleteTableInput, DescribeTableInput, ListTablesInput, TableDescription,
     TimeToLiveSpecification, UpdateTimeToLiveInput,
 };
+use crate::schema::TableSchema;
 use crate::table::Table;
 
 impl<B: Backend> Client<B> {
@@ -18,17 +19,34 @@ impl<B: Backend> Client<B> {
     /// new table active at once, DynamoDB takes a few seconds (wait for it, or enable time to
     /// live with the migration tool).
     pub async fn create_table<T: Table>(&self) -> Result<TableDescription> {
-        let schema = T::schema();
+        self.create_table_from(&T::schema()).await
+    }
+
+    /// Creates a table from a schema value, as [`Client::create_table`] does from a model.
+    ///
+    /// In single-table design several models share one table and each declares the indexes
+    /// it reads; create the table from their combined schema:
+    ///
+    /// ```no_run
+    /// # use dynamodel::{Backend, Client, Table, TableSchema};
+    /// # async fn run<B: Backend, User: Table, Post: Table>(db: &Client<B>) -> dynamodel::Result<()> {
+    /// let schema = TableSchema::merged([User::schema(), Post::schema()])
+    ///     .map_err(|conflict| dynamodel::Error::configuration(conflict.to_string()))?;
+    /// db.create_table_from(&schema).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn create_table_from(&self, schema: &TableSchema) -> Result<TableDescription> {
         let output = self
             .backend
             .create_table(schema.create_table_input())
             .await?;
-        if let Some(attribute_name) = schema.time_to_live {
+        if let Some(attribute_name) = &schema.time_to_live {
             let input = UpdateTimeToLiveInput {
-                table_name: schema.table_name,
+                table_name: schema.table_name.clone(),
                 time_to_live_specification: TimeToLiveSpecification {
                     enabled: true,
-                    attribute_name,
+                    attribute_name: attribute_name.clone(),
                 },
             };
             self.backend.update_time_to_live(input).await?;
