@@ -11,10 +11,12 @@ use dynamodel::model::{
     CreateTableInput, CreateTableOutput, DeleteItemInput, DeleteItemOutput, DeleteTableInput,
     DeleteTableOutput, DescribeTableInput, DescribeTableOutput, DescribeTimeToLiveInput,
     DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
-    PutItemInput, PutItemOutput, QueryInput, QueryOutput, ScanInput, ScanOutput,
+    ListTagsOfResourceInput, ListTagsOfResourceOutput, PutItemInput, PutItemOutput, QueryInput,
+    QueryOutput, ScanInput, ScanOutput, TagResourceInput, TagResourceOutput,
     TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
-    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTableInput,
-    UpdateTableOutput, UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
+    TransactWriteItemsOutput, UntagResourceInput, UntagResourceOutput, UpdateItemInput,
+    UpdateItemOutput, UpdateTableInput, UpdateTableOutput, UpdateTimeToLiveInput,
+    UpdateTimeToLiveOutput,
 };
 
 use crate::clock::Clock;
@@ -210,4 +212,7 @@ operations! {
     batch_get_item(BatchGetItemInput) -> BatchGetItemOutput;
     update_time_to_live(UpdateTimeToLiveInput) -> UpdateTimeToLiveOutput;
     describe_time_to_live(DescribeTimeToLiveInput) -> DescribeTimeToLiveOutput;
+    tag_resource(TagResourceInput) -> TagResourceOutput;
+    untag_resource(UntagResourceInput) -> UntagResourceOutput;
+    list_tags_of_resource(ListTagsOfResourceInput) -> ListTagsOfResourceOutput;
 }

@@ -9,10 +9,12 @@ use crate::model::{
     CreateTableInput, CreateTableOutput, DeleteItemInput, DeleteItemOutput, DeleteTableInput,
     DeleteTableOutput, DescribeTableInput, DescribeTableOutput, DescribeTimeToLiveInput,
     DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
-    PutItemInput, PutItemOutput, QueryInput, QueryOutput, ScanInput, ScanOutput,
+    ListTagsOfResourceInput, ListTagsOfResourceOutput, PutItemInput, PutItemOutput, QueryInput,
+    QueryOutput, ScanInput, ScanOutput, TagResourceInput, TagResourceOutput,
     TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
-    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTableInput,
-    UpdateTableOutput, UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
+    TransactWriteItemsOutput, UntagResourceInput, UntagResourceOutput, UpdateItemInput,
+    UpdateItemOutput, UpdateTableInput, UpdateTableOutput, UpdateTimeToLiveInput,
+    UpdateTimeToLiveOutput,
 };
 
 /// Something that executes DynamoDB operations: the in-process engine
@@ -111,6 +113,24 @@ pub trait Backend: Send + Sync + 'static {
         &self,
         input: DescribeTimeToLiveInput,
     ) -> impl Future<Output = Result<DescribeTimeToLiveOutput>> + Send;
+
+    /// `TagResource`.
+    fn tag_resource(
+        &self,
+        input: TagResourceInput,
+    ) -> impl Future<Output = Result<TagResourceOutput>> + Send;
+
+    /// `UntagResource`.
+    fn untag_resource(
+        &self,
+        input: UntagResourceInput,
+    ) -> impl Future<Output = Result<UntagResourceOutput>> + Send;
+
+    /// `ListTagsOfResource`.
+    fn list_tags_of_resource(
+        &self,
+        input: ListTagsOfResourceInput,
+    ) -> impl Future<Output = Result<ListTagsOfResourceOutput>> + Send;
 }
 
 macro_rules! forward {
@@ -145,5 +165,8 @@ where
         batch_get_item(BatchGetItemInput) -> BatchGetItemOutput;
         update_time_to_live(UpdateTimeToLiveInput) -> UpdateTimeToLiveOutput;
         describe_time_to_live(DescribeTimeToLiveInput) -> DescribeTimeToLiveOutput;
+        tag_resource(TagResourceInput) -> TagResourceOutput;
+        untag_resource(UntagResourceInput) -> UntagResourceOutput;
+        list_tags_of_resource(ListTagsOfResourceInput) -> ListTagsOfResourceOutput;
     }
 }

@@ -91,6 +91,9 @@ impl Backend for Flaky {
         transact_get_items(TransactGetItemsInput) -> TransactGetItemsOutput;
         update_time_to_live(UpdateTimeToLiveInput) -> UpdateTimeToLiveOutput;
         describe_time_to_live(DescribeTimeToLiveInput) -> DescribeTimeToLiveOutput;
+        tag_resource(TagResourceInput) -> TagResourceOutput;
+        untag_resource(UntagResourceInput) -> UntagResourceOutput;
+        list_tags_of_resource(ListTagsOfResourceInput) -> ListTagsOfResourceOutput;
     }
 
     async fn batch_write_item(

@@ -17,6 +17,7 @@ use dynamodel::{Backend, Billing, IndexSchema, TableSchema, Throughput};
 use super::error::{Error, Result};
 use super::live::{self, Waiting};
 use super::step::Step;
+use super::tags;
 
 fn provisioned(t: Throughput) -> ProvisionedThroughput {
     ProvisionedThroughput {
@@ -49,12 +50,7 @@ pub async fn apply_step<B: Backend>(backend: &B, step: &Step, waiting: Waiting) 
             set_time_to_live(backend, table, to.as_deref()).await
         }
         Step::SetStream { table, to, .. } => set_stream(backend, table, to.as_ref(), waiting).await,
-        Step::SetTags { table, .. } => Err(Error::Refused(format!(
-            "changing the tags of the existing table `{table}` needs TagResource and \
-             UntagResource, which dynamodel's Backend does not offer yet; apply the tags by \
-             hand (`aws dynamodb tag-resource`), then remove this step from the migration \
-             before it is applied"
-        ))),
+        Step::SetTags { table, from, to } => tags::apply(backend, table, from, to, waiting).await,
         Step::CopyItems { .. } | Step::Data { .. } => Err(Error::Usage(
             "a data step is run by the data runner, not as a schema step".to_owned(),
         )),
@@ -77,7 +73,8 @@ async fn create_table<B: Backend>(
     waiting: Waiting,
 ) -> Result<()> {
     let table = &schema.table_name;
-    match live::schema(backend, table).await? {
+    // CreateTable sets the tags; a table that already exists (a step cut short) gets them now.
+    let existed = match live::schema(backend, table).await? {
         Some(live) => {
             if live.partition_key != schema.partition_key || live.sort_key != schema.sort_key {
                 return Err(Error::Refused(format!(
@@ -85,15 +82,20 @@ async fn create_table<B: Backend>(
                      remove this step"
                 )));
             }
+            true
         }
         None => {
             backend
                 .create_table(schema.create_table_input())
                 .await
                 .map_err(Error::backend(format!("creating table `{table}`")))?;
+            false
         }
-    }
+    };
     live::wait_until(backend, table, waiting, "create table", |d| d.is_some()).await?;
+    if existed && !schema.tags.is_empty() {
+        tags::apply(backend, table, &BTreeMap::new(), &schema.tags, waiting).await?;
+    }
     if let Some(attribute) = &schema.time_to_live {
         set_time_to_live(backend, table, Some(attribute)).await?;
     }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use super::diff::{diff_table, normalized};
 use super::error::{Error, Result};
+use super::render::describe;
 use super::snapshot::Snapshot;
 use super::step::{Step, apply_to};
 
@@ -161,15 +162,42 @@ pub fn generate(
 
 /// Whether running `steps` on `before` gives `after` (index order aside).
 pub fn leads_to(before: &Snapshot, steps: &[Step], after: &Snapshot) -> bool {
+    mismatches(before, steps, after).is_empty()
+}
+
+/// How the tables that `steps` leave (run on `before`) differ from `after`, one line per
+/// table; empty when the steps lead to `after` (index order aside).
+pub fn mismatches(before: &Snapshot, steps: &[Step], after: &Snapshot) -> Vec<String> {
     let mut tables = before.tables.clone();
     for step in steps {
         apply_to(&mut tables, step);
     }
-    tables.len() == after.tables.len()
-        && tables.iter().all(|(name, schema)| {
-            after
-                .tables
-                .get(name)
-                .is_some_and(|other| normalized(schema) == normalized(other))
-        })
+    let mut lines = Vec::new();
+    for (name, schema) in &tables {
+        match after.tables.get(name) {
+            None => lines.push(format!(
+                "the steps leave table `{name}`, which the snapshot does not have"
+            )),
+            Some(expected) if normalized(schema) != normalized(expected) => {
+                let diff = diff_table(schema, expected);
+                let mut missing = diff.rebuild_reasons;
+                missing.extend(diff.steps.iter().map(describe));
+                lines.push(format!(
+                    "table `{name}`: to reach the snapshot the steps would also have to: {}",
+                    missing.join("; ")
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    for name in after
+        .tables
+        .keys()
+        .filter(|name| !tables.contains_key(*name))
+    {
+        lines.push(format!(
+            "the snapshot has table `{name}`, which the steps do not leave"
+        ));
+    }
+    lines
 }

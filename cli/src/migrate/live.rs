@@ -10,6 +10,7 @@ use dynamodel::model::{
 use dynamodel::{Backend, TableSchema};
 
 use super::error::{Error, Result};
+use super::tags;
 
 /// How long to wait for tables and indexes, and how often to look.
 #[derive(Clone, Copy, Debug)]
@@ -65,14 +66,42 @@ pub async fn time_to_live<B: Backend>(backend: &B, table: &str) -> Result<Option
 /// The live schema of `table` (key, billing, indexes, stream, time to live; tags are not
 /// read), or `None` if there is no such table.
 pub async fn schema<B: Backend>(backend: &B, table: &str) -> Result<Option<TableSchema>> {
+    match describe(backend, table).await? {
+        Some(description) => schema_of(backend, table, &description).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+/// [`schema`] with the table's tags in it, or `None` if there is no such table. The flag says
+/// whether the tags could be read: a target that does not implement tagging (DynamoDB Local)
+/// leaves them empty.
+pub async fn schema_with_tags<B: Backend>(
+    backend: &B,
+    table: &str,
+) -> Result<Option<(TableSchema, bool)>> {
     let Some(description) = describe(backend, table).await? else {
         return Ok(None);
     };
-    let mut schema = TableSchema::from_description(&description).map_err(Error::backend(
+    let mut schema = schema_of(backend, table, &description).await?;
+    let tags = match &description.table_arn {
+        Some(arn) => tags::read(backend, table, arn).await?,
+        None => None,
+    };
+    let read = tags.is_some();
+    schema.tags = tags.unwrap_or_default();
+    Ok(Some((schema, read)))
+}
+
+async fn schema_of<B: Backend>(
+    backend: &B,
+    table: &str,
+    description: &TableDescription,
+) -> Result<TableSchema> {
+    let mut schema = TableSchema::from_description(description).map_err(Error::backend(
         format!("reading the description of `{table}`"),
     ))?;
     schema.time_to_live = time_to_live(backend, table).await?;
-    Ok(Some(schema))
+    Ok(schema)
 }
 
 /// What is still in progress on a table, or `None` when it and its indexes are active.

@@ -128,15 +128,21 @@ impl<'b, B: Backend> Migrator<'b, B> {
             .map(|m| m.snapshot.clone())
             .unwrap_or_default();
         let mut drift = Vec::new();
+        let mut notes = Vec::new();
         for (name, schema) in &expected.tables {
-            match live::schema(self.backend, name).await? {
+            match live::schema_with_tags(self.backend, name).await? {
                 None => drift.push(Drift {
                     table: name.clone(),
                     differences: vec!["the table does not exist".to_owned()],
                 }),
-                Some(mut live) => {
-                    // Tags cannot be read through the Backend: not compared.
-                    live.tags = schema.tags.clone();
+                Some((mut live, tags_read)) => {
+                    if !tags_read {
+                        notes.push(format!(
+                            "the tags of `{name}` are not compared: this target does not \
+                             implement ListTagsOfResource"
+                        ));
+                        live.tags = schema.tags.clone();
+                    }
                     let diff = diff_table(schema, &live);
                     let mut differences = diff.rebuild_reasons;
                     differences.extend(diff.steps.iter().map(describe));
@@ -161,6 +167,7 @@ impl<'b, B: Backend> Migrator<'b, B> {
         Ok(Plan {
             status,
             drift,
+            notes,
             pending,
         })
     }
@@ -170,6 +177,7 @@ impl<'b, B: Backend> Migrator<'b, B> {
     pub async fn up(&self, force_unlock: bool) -> Result<Vec<String>> {
         let migrations = folder::list(&self.dir)?;
         self.check_functions(&migrations)?;
+        check_snapshots(&migrations)?;
         let ledger = self.ledger();
         self.ensure_ledger(&ledger).await?;
         if force_unlock {
@@ -471,6 +479,31 @@ fn verify(migrations: &[Migration], records: &BTreeMap<String, Record>) -> Resul
                 gap.id
             )));
         }
+    }
+    Ok(())
+}
+
+/// Each migration's steps, run on the previous migration's snapshot, must give its own
+/// snapshot: a hand edit of `migration.toml` or `schema.json` that breaks this would make
+/// `plan` compare the live tables with a state no step creates.
+fn check_snapshots(migrations: &[Migration]) -> Result<()> {
+    let empty = Snapshot::default();
+    let mut before = &empty;
+    for migration in migrations {
+        let mismatches = generate::mismatches(before, &migration.file.steps, &migration.snapshot);
+        if !mismatches.is_empty() {
+            return Err(Error::Refused(format!(
+                "the steps of `{}` do not lead to its {}: was {} or {} edited by hand?\n  - \
+                 {}\nMake the two agree (if it was never applied, delete its folder and run \
+                 `generate` again)",
+                migration.id,
+                folder::SNAPSHOT_FILE,
+                folder::STEPS_FILE,
+                folder::SNAPSHOT_FILE,
+                mismatches.join("\n  - ")
+            )));
+        }
+        before = &migration.snapshot;
     }
     Ok(())
 }

@@ -22,6 +22,7 @@ pub mod registry;
 pub mod render;
 pub mod snapshot;
 pub mod step;
+pub mod tags;
 
 pub use command::{MigrateCli, MigrateCommand};
 pub use data::DataOptions;

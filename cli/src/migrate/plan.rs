@@ -84,12 +84,17 @@ pub struct Plan {
     pub status: Status,
     /// Live tables that differ from the expected state (changes made by hand).
     pub drift: Vec<Drift>,
+    /// What could not be compared, and why.
+    pub notes: Vec<String>,
     /// The migrations `up` would run, with the steps left in each.
     pub pending: Vec<(String, Vec<String>)>,
 }
 
 impl fmt::Display for Plan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for note in &self.notes {
+            writeln!(f, "note: {note}")?;
+        }
         if self.drift.is_empty() {
             writeln!(
                 f,

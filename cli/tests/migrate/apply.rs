@@ -3,7 +3,7 @@
 //! reversible.
 
 use dynamodel::Backend;
-use dynamodel_cli::migrate::{DataMigrations, Error, GenerateOptions, Step};
+use dynamodel_cli::migrate::{DataMigrations, Error, GenerateOptions};
 use dynamodel_local::Engine;
 
 use super::support::{allow_delete, migrator, versions};
@@ -99,38 +99,4 @@ async fn every_step_kind_applies_to_the_engine() {
 #[tokio::test]
 async fn down_reverts_each_migration_on_the_engine() {
     down_reverts_each_migration(&Engine::new(), "dynamodel_migrations").await;
-}
-
-/// A tag change on an existing table is refused with a message that says why and what to do.
-#[tokio::test]
-async fn a_tag_change_is_refused_clearly_when_applied() {
-    let engine = Engine::new();
-    let dir = tempfile::tempdir().unwrap();
-    let mut tagged = super::support::orders();
-    migrator(
-        &engine,
-        dir.path(),
-        &[tagged.clone()],
-        DataMigrations::new(),
-    )
-    .generate("create", &GenerateOptions::default())
-    .unwrap();
-    tagged.tags.insert("team".into(), "billing".into());
-    let m = migrator(&engine, dir.path(), &[tagged], DataMigrations::new());
-    let migration = m
-        .generate("tag", &GenerateOptions::default())
-        .unwrap()
-        .unwrap();
-    assert!(matches!(migration.file.steps[..], [Step::SetTags { .. }]));
-    let error = m.up(false).await.unwrap_err().to_string();
-    assert!(
-        error.contains("needs TagResource and UntagResource"),
-        "{error}"
-    );
-    // The first migration went in; the tag one stays partly applied (0 of 1 steps).
-    let status = m.status().await.unwrap().to_string();
-    assert!(
-        status.contains("0001_create") && status.contains("partly applied (0/1"),
-        "{status}"
-    );
 }

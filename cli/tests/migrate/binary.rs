@@ -153,3 +153,107 @@ fn the_migration_command_line_generates_and_refuses() {
         ExitCode::SUCCESS
     );
 }
+
+/// `dynamodel migrate generate / up / status` as a user runs them: the binary finds
+/// `dynamodel.toml`, builds and runs the fixture migration crate with cargo (reusing the
+/// workspace's target directory), and the crate applies its migrations to a server that
+/// outlives each process.
+#[test]
+fn migrate_runs_the_migration_crate_of_dynamodel_toml() {
+    use super::process::{FIXTURE, LocalServer, fixture_binary, workspace_manifest};
+    use dynamodel::Backend;
+    use dynamodel::model::DescribeTableInput;
+
+    fixture_binary(); // built once, so the timings below are the commands'
+    let server = LocalServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("dynamodel.toml"),
+        format!(
+            "[migrations]\npackage = \"{FIXTURE}\"\ndir = \"db\"\nmanifest_path = {:?}\n",
+            workspace_manifest()
+        ),
+    )
+    .unwrap();
+    let nested = dir.path().join("app");
+    std::fs::create_dir_all(&nested).unwrap();
+    let migrate = |args: &[String], model: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_dynamodel"))
+            .arg("migrate")
+            .args(args)
+            .current_dir(&nested)
+            .env("DYNAMODEL_FIXTURE_MODEL", model)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (output.status.code(), stdout, stderr)
+    };
+    let target = [
+        "--endpoint-url",
+        server.endpoint.as_str(),
+        "--poll-interval-ms",
+        "20",
+    ];
+    let with_target = |command: &'static str| -> Vec<String> {
+        std::iter::once(command)
+            .chain(target.iter().copied())
+            .map(str::to_owned)
+            .collect()
+    };
+
+    let (code, stdout, stderr) = migrate(&strings(&["generate", "init"]), "v1");
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("wrote") && stdout.contains("0001_init"),
+        "{stdout}"
+    );
+    let steps = std::fs::read_to_string(dir.path().join("db/0001_init/migration.toml")).unwrap();
+    assert!(
+        steps.contains("kind = \"create_table\"") && steps.contains("visits"),
+        "{steps}"
+    );
+    let (code, stdout, _) = migrate(&strings(&["generate", "again"]), "v1");
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("no changes"), "{stdout}");
+    assert!(!dir.path().join("db/0002_again").exists());
+
+    let (code, stdout, stderr) = migrate(&with_target("status"), "v1");
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("0001_init") && stdout.contains("pending"),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = migrate(&with_target("up"), "v1");
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("applied: 0001_init"), "{stdout}");
+
+    // The model changes (an index): generate and apply the second migration.
+    let (code, stdout, stderr) = migrate(&strings(&["generate", "add_index"]), "v2");
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("0002_add_index"), "{stdout}");
+    let (code, stdout, stderr) = migrate(&with_target("up"), "v2");
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("applied: 0002_add_index"), "{stdout}");
+    let (_, stdout, _) = migrate(&with_target("status"), "v2");
+    let applied = stdout.lines().filter(|l| l.ends_with(" applied")).count();
+    assert_eq!(applied, 2, "{stdout}");
+    let table = server
+        .block_on(server.engine.describe_table(DescribeTableInput {
+            table_name: "visits".into(),
+        }))
+        .unwrap()
+        .table
+        .unwrap();
+    let indexes = table.global_secondary_indexes.unwrap_or_default();
+    assert_eq!(indexes[0].index_name.as_deref(), Some("by_count"));
+
+    // The crate's exit codes come through: 2 for a usage error, 1 for a refusal.
+    let (code, _, stderr) = migrate(&strings(&["generate", "Bad-Name"]), "v2");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("invalid migration name"), "{stderr}");
+}
+
+fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(|arg| (*arg).to_owned()).collect()
+}

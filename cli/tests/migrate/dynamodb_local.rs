@@ -87,3 +87,8 @@ async fn a_data_step_resumes_on_dynamodb_local() {
     let backend: &'static AwsBackend = Box::leak(Box::new(backend().await));
     super::resume::resumes_without_loss_or_duplicates(backend).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dynamodb_local_without_tagging_is_told_apart() {
+    super::tags::a_target_without_tagging_is_told_apart(&backend().await).await;
+}

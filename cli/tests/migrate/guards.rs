@@ -145,3 +145,64 @@ async fn a_migration_of_a_missing_data_function_is_refused_before_anything_runs(
             .is_err()
     );
 }
+
+#[tokio::test]
+async fn a_migration_whose_steps_do_not_lead_to_its_snapshot_is_refused() {
+    let engine = Engine::new();
+    let dir = tempfile::tempdir().unwrap();
+    migrator(&engine, dir.path(), &[orders()], DataMigrations::new())
+        .generate("create", &GenerateOptions::default())
+        .unwrap();
+    let mut indexed = orders();
+    indexed.global_indexes.push(super::support::by_status(None));
+    let m = migrator(&engine, dir.path(), &[indexed], DataMigrations::new());
+    let migration = m
+        .generate("index", &GenerateOptions::default())
+        .unwrap()
+        .unwrap();
+    // A reviewer deletes the step but leaves schema.json as generated.
+    std::fs::write(migration.path.join("migration.toml"), "name = \"index\"\n").unwrap();
+    let error = m.up(false).await.unwrap_err();
+    assert!(matches!(error, Error::Refused(_)), "{error}");
+    let message = error.to_string();
+    assert!(
+        message.contains("the steps of `0002_index` do not lead to its schema.json")
+            && message.contains("create global index `by_status`"),
+        "{message}"
+    );
+    // Refused before anything ran: not even the first migration.
+    let described = engine
+        .describe_table(dynamodel::model::DescribeTableInput {
+            table_name: "orders".into(),
+        })
+        .await;
+    assert!(described.unwrap_err().is_resource_not_found());
+}
+
+#[test]
+fn generate_refuses_a_key_attribute_with_two_types() {
+    let engine = Engine::new();
+    let dir = tempfile::tempdir().unwrap();
+    let mut clash = orders();
+    // `sk` is the table's sort key as S; the index says N.
+    clash.global_indexes.push(dynamodel::IndexSchema {
+        name: "by_sk".into(),
+        partition_key: vec![super::support::n("sk")],
+        sort_key: vec![],
+        projection: dynamodel::IndexProjection::KeysOnly,
+        throughput: None,
+    });
+    let m = migrator(&engine, dir.path(), &[clash], DataMigrations::new());
+    let error = m
+        .generate("create", &GenerateOptions::default())
+        .unwrap_err();
+    assert!(matches!(error, Error::Usage(_)), "{error}");
+    assert!(
+        error.to_string().contains(
+            "table `orders` declares a key attribute with two types: `sk` is S as the table's \
+             sort key but N as the partition key of global index `by_sk`"
+        ),
+        "{error}"
+    );
+    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
+}

@@ -83,6 +83,9 @@ impl<B: Backend> Backend for Flaky<'static, B> {
         batch_get_item(BatchGetItemInput) -> BatchGetItemOutput;
         update_time_to_live(UpdateTimeToLiveInput) -> UpdateTimeToLiveOutput;
         describe_time_to_live(DescribeTimeToLiveInput) -> DescribeTimeToLiveOutput;
+        tag_resource(TagResourceInput) -> TagResourceOutput;
+        untag_resource(UntagResourceInput) -> UntagResourceOutput;
+        list_tags_of_resource(ListTagsOfResourceInput) -> ListTagsOfResourceOutput;
     }
 
     fn transact_write_items(

@@ -115,6 +115,9 @@ served! {
     "BatchGetItem" => batch_get_item;
     "UpdateTimeToLive" => update_time_to_live;
     "DescribeTimeToLive" => describe_time_to_live;
+    "TagResource" => tag_resource;
+    "UntagResource" => untag_resource;
+    "ListTagsOfResource" => list_tags_of_resource;
 }
 
 /// A target this server does not serve. The body is judged first, as DynamoDB does.

@@ -452,11 +452,11 @@ fn unknown_targets_are_unknown_operations() {
         );
     }
     // A real DynamoDB operation the engine does not serve yet says so.
-    let response = send(Some("DynamoDB_20120810.TagResource"), "{}");
+    let response = send(Some("DynamoDB_20120810.CreateBackup"), "{}");
     assert_error(
         &response,
         "UnknownOperationException",
-        Some("dynamodel-local does not implement TagResource yet"),
+        Some("dynamodel-local does not implement CreateBackup yet"),
     );
     // The body is judged before the target, as DynamoDB does.
     let response = send(Some("DynamoDB_20120810.Frobnicate"), "{");

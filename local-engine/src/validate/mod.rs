@@ -1,6 +1,7 @@
 //! Request validation shared by the operations: parameter constraints, values and keys.
 
 pub(crate) mod key;
+pub(crate) mod tags;
 pub(crate) mod value;
 
 use dynamodel::model::{

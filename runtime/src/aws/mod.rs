@@ -34,6 +34,7 @@ mod batch;
 mod error;
 mod operations;
 mod table;
+mod tags;
 mod transact;
 mod ttl;
 mod update_table;
@@ -59,10 +60,12 @@ use crate::model::{
     CreateTableInput, CreateTableOutput, DeleteItemInput, DeleteItemOutput, DeleteTableInput,
     DeleteTableOutput, DescribeTableInput, DescribeTableOutput, DescribeTimeToLiveInput,
     DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
-    PutItemInput, PutItemOutput, QueryInput, QueryOutput, ScanInput, ScanOutput,
+    ListTagsOfResourceInput, ListTagsOfResourceOutput, PutItemInput, PutItemOutput, QueryInput,
+    QueryOutput, ScanInput, ScanOutput, TagResourceInput, TagResourceOutput,
     TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
-    TransactWriteItemsOutput, UpdateItemInput, UpdateItemOutput, UpdateTableInput,
-    UpdateTableOutput, UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
+    TransactWriteItemsOutput, UntagResourceInput, UntagResourceOutput, UpdateItemInput,
+    UpdateItemOutput, UpdateTableInput, UpdateTableOutput, UpdateTimeToLiveInput,
+    UpdateTimeToLiveOutput,
 };
 
 /// DynamoDB through `aws-sdk-dynamodb`: a [`Backend`] for [`Client`](crate::Client).
@@ -241,4 +244,7 @@ operations! {
     batch::batch_get_item(BatchGetItemInput) -> BatchGetItemOutput;
     ttl::update_time_to_live(UpdateTimeToLiveInput) -> UpdateTimeToLiveOutput;
     ttl::describe_time_to_live(DescribeTimeToLiveInput) -> DescribeTimeToLiveOutput;
+    tags::tag_resource(TagResourceInput) -> TagResourceOutput;
+    tags::untag_resource(UntagResourceInput) -> UntagResourceOutput;
+    tags::list_tags_of_resource(ListTagsOfResourceInput) -> ListTagsOfResourceOutput;
 }
