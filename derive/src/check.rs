@@ -13,8 +13,8 @@ use crate::attr::{Attr, Derive};
 use crate::ctxt::Ctxt;
 
 mod index;
-mod template;
 mod lifecycle;
+mod template;
 
 pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
     shape_fits_derive(cx, cont);

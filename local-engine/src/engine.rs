@@ -12,11 +12,10 @@ use dynamodel::model::{
     DeleteTableOutput, DescribeTableInput, DescribeTableOutput, DescribeTimeToLiveInput,
     DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
     ListTagsOfResourceInput, ListTagsOfResourceOutput, PutItemInput, PutItemOutput, QueryInput,
-    QueryOutput, ScanInput, ScanOutput, TagResourceInput, TagResourceOutput,
-    TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
-    TransactWriteItemsOutput, UntagResourceInput, UntagResourceOutput, UpdateItemInput,
-    UpdateItemOutput, UpdateTableInput, UpdateTableOutput, UpdateTimeToLiveInput,
-    UpdateTimeToLiveOutput,
+    QueryOutput, ScanInput, ScanOutput, TagResourceInput, TagResourceOutput, TransactGetItemsInput,
+    TransactGetItemsOutput, TransactWriteItemsInput, TransactWriteItemsOutput, UntagResourceInput,
+    UntagResourceOutput, UpdateItemInput, UpdateItemOutput, UpdateTableInput, UpdateTableOutput,
+    UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
 };
 
 use crate::clock::Clock;

@@ -10,11 +10,10 @@ use crate::model::{
     DeleteTableOutput, DescribeTableInput, DescribeTableOutput, DescribeTimeToLiveInput,
     DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
     ListTagsOfResourceInput, ListTagsOfResourceOutput, PutItemInput, PutItemOutput, QueryInput,
-    QueryOutput, ScanInput, ScanOutput, TagResourceInput, TagResourceOutput,
-    TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
-    TransactWriteItemsOutput, UntagResourceInput, UntagResourceOutput, UpdateItemInput,
-    UpdateItemOutput, UpdateTableInput, UpdateTableOutput, UpdateTimeToLiveInput,
-    UpdateTimeToLiveOutput,
+    QueryOutput, ScanInput, ScanOutput, TagResourceInput, TagResourceOutput, TransactGetItemsInput,
+    TransactGetItemsOutput, TransactWriteItemsInput, TransactWriteItemsOutput, UntagResourceInput,
+    UntagResourceOutput, UpdateItemInput, UpdateItemOutput, UpdateTableInput, UpdateTableOutput,
+    UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
 };
 
 /// Something that executes DynamoDB operations: the in-process engine

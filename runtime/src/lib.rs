@@ -38,9 +38,9 @@ pub mod convert;
 pub mod entity;
 pub mod error;
 pub mod expr;
-pub mod lifecycle;
-pub mod key_template;
 pub mod index;
+pub mod key_template;
+pub mod lifecycle;
 pub mod model;
 pub mod schema;
 pub mod table;
@@ -52,13 +52,11 @@ pub use convert::{Attribute, BeginsWith, KeyAttribute, SetMember};
 pub use entity::{DEFAULT_ENTITY_ATTRIBUTE, Entity};
 pub use error::{CancellationReason, Error, ErrorKind, Result};
 pub use expr::{Condition, Path, Projection, Update};
-pub use lifecycle::{Clock, Lifecycle, Timestamp};
-pub use key_template::{KeyPrefix, KeyRange, KeySegment, KeyTemplate, OrderedSegment};
 pub use index::{AsKey, Index, IndexKind, Source};
+pub use key_template::{KeyPrefix, KeyRange, KeySegment, KeyTemplate, OrderedSegment};
+pub use lifecycle::{Clock, Lifecycle, Timestamp};
 pub use model::{AttributeValue, Item, Number};
-pub use schema::{
-    Billing, IndexProjection, IndexSchema, SchemaConflict, TableSchema, Throughput,
-};
+pub use schema::{Billing, IndexProjection, IndexSchema, SchemaConflict, TableSchema, Throughput};
 pub use table::{Key, NoSortKey, SortKeySlot, Table};
 
 #[cfg(feature = "derive")]
@@ -71,10 +69,10 @@ pub mod __private {
     pub use crate::convert::type_mismatch;
     pub use crate::entity::{check_entity, put_entity, same_key, same_str};
     pub use crate::expr::{AsValue, field_path, projected};
-    pub use crate::lifecycle::{TimestampAttribute, put_ttl, take_ttl, timestamp_value};
     pub use crate::key_template::{
         KeyReader, KeyWriter, SortKeyMatch, assert_segment, checked_key_field, read_key,
     };
+    pub use crate::lifecycle::{TimestampAttribute, put_ttl, take_ttl, timestamp_value};
     pub use crate::model::{AttributeType, AttributeValue, Item, ScalarAttributeType};
     pub use crate::table::{
         FieldCodec, field, list, put_field, put_nullable_field, take_elements, take_field,

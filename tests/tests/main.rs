@@ -14,7 +14,7 @@ mod expressions;
 mod indexes;
 mod lifecycle;
 mod optimistic_locking;
-mod single_table;
 mod pagination;
+mod single_table;
 mod transactions;
 mod ui;

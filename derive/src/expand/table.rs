@@ -86,7 +86,10 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
     };
     let template_impls = template::impls(cont);
     let (global_indexes, local_indexes) = index::schemas(cont);
-    let (lifecycle, time_to_live) = (lifecycle::lifecycle_const(cont), lifecycle::time_to_live(cont));
+    let (lifecycle, time_to_live) = (
+        lifecycle::lifecycle_const(cont),
+        lifecycle::time_to_live(cont),
+    );
     let versioned = lifecycle::versioned(cont);
 
     quote! {

@@ -61,11 +61,10 @@ use crate::model::{
     DeleteTableOutput, DescribeTableInput, DescribeTableOutput, DescribeTimeToLiveInput,
     DescribeTimeToLiveOutput, GetItemInput, GetItemOutput, ListTablesInput, ListTablesOutput,
     ListTagsOfResourceInput, ListTagsOfResourceOutput, PutItemInput, PutItemOutput, QueryInput,
-    QueryOutput, ScanInput, ScanOutput, TagResourceInput, TagResourceOutput,
-    TransactGetItemsInput, TransactGetItemsOutput, TransactWriteItemsInput,
-    TransactWriteItemsOutput, UntagResourceInput, UntagResourceOutput, UpdateItemInput,
-    UpdateItemOutput, UpdateTableInput, UpdateTableOutput, UpdateTimeToLiveInput,
-    UpdateTimeToLiveOutput,
+    QueryOutput, ScanInput, ScanOutput, TagResourceInput, TagResourceOutput, TransactGetItemsInput,
+    TransactGetItemsOutput, TransactWriteItemsInput, TransactWriteItemsOutput, UntagResourceInput,
+    UntagResourceOutput, UpdateItemInput, UpdateItemOutput, UpdateTableInput, UpdateTableOutput,
+    UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
 };
 
 /// DynamoDB through `aws-sdk-dynamodb`: a [`Backend`] for [`Client`](crate::Client).

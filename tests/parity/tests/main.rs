@@ -16,5 +16,5 @@ mod items;
 mod protocol;
 mod query_scan;
 mod tables;
-mod transactions;
 mod timestamps;
+mod transactions;
