@@ -5,7 +5,10 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
-use dynamodel::model::{DescribeTableInput, GetItemInput, PutItemInput, QueryInput, ScanInput};
+use dynamodel::model::{
+    DescribeTableInput, ExpressionAttributeValues, GetItemInput, PutItemInput, QueryInput,
+    ScanInput, TransactUpdate, TransactWriteItem, TransactWriteItemsInput, UpdateItemInput,
+};
 use dynamodel::{AttributeValue, Backend, Item, Number, Table};
 use dynamodel_local::Engine;
 
@@ -57,9 +60,9 @@ pub fn put_input(item: Item) -> PutItemInput {
     }
 }
 
-/// GetItem of the `index`-th order.
-pub fn get_input(index: u64) -> GetItemInput {
-    let key = Item::from([
+/// The primary key of the `index`-th order.
+pub fn key(index: u64) -> Item {
+    Item::from([
         (
             "tenantId".to_owned(),
             AttributeValue::S(tenant_id(index / PARTITION_SIZE)),
@@ -68,11 +71,63 @@ pub fn get_input(index: u64) -> GetItemInput {
             "orderId".to_owned(),
             AttributeValue::N(Number::from(index % PARTITION_SIZE)),
         ),
-    ]);
+    ])
+}
+
+/// GetItem of the `index`-th order.
+pub fn get_input(index: u64) -> GetItemInput {
     GetItemInput {
         table_name: Order::TABLE_NAME.to_owned(),
-        key,
+        key: key(index),
         ..GetItemInput::default()
+    }
+}
+
+/// The update the write benchmarks apply to an order: one more millisecond on its
+/// `updatedAtMs` (read, add, write back).
+pub const TOUCH: &str = "SET updatedAtMs = updatedAtMs + :one";
+
+/// The condition of those updates: the order exists, so they never create an item.
+pub const ORDER_EXISTS: &str = "attribute_exists(tenantId)";
+
+/// The values [`TOUCH`] refers to.
+pub fn touch_values() -> ExpressionAttributeValues {
+    [(":one".to_owned(), AttributeValue::N(Number::from(1u8)))].into()
+}
+
+/// UpdateItem of the `index`-th order: [`TOUCH`] if [`ORDER_EXISTS`].
+pub fn update_input(index: u64) -> UpdateItemInput {
+    UpdateItemInput {
+        table_name: Order::TABLE_NAME.to_owned(),
+        key: key(index),
+        update_expression: Some(TOUCH.to_owned()),
+        condition_expression: Some(ORDER_EXISTS.to_owned()),
+        expression_attribute_values: Some(touch_values()),
+        ..UpdateItemInput::default()
+    }
+}
+
+/// TransactWriteItems of one Update action per index, each the update of
+/// [`update_input`]. The indexes must be distinct (DynamoDB rejects two actions on one
+/// item).
+pub fn transaction_input(indexes: &[u64]) -> TransactWriteItemsInput {
+    let transact_items = indexes
+        .iter()
+        .map(|&index| TransactWriteItem {
+            update: Some(TransactUpdate {
+                table_name: Order::TABLE_NAME.to_owned(),
+                key: key(index),
+                update_expression: TOUCH.to_owned(),
+                condition_expression: Some(ORDER_EXISTS.to_owned()),
+                expression_attribute_values: Some(touch_values()),
+                ..TransactUpdate::default()
+            }),
+            ..TransactWriteItem::default()
+        })
+        .collect();
+    TransactWriteItemsInput {
+        transact_items,
+        ..TransactWriteItemsInput::default()
     }
 }
 

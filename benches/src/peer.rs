@@ -10,10 +10,15 @@ use dynoxide::actions::get_item::GetItemRequest;
 use dynoxide::actions::put_item::PutItemRequest;
 use dynoxide::actions::query::QueryRequest;
 use dynoxide::actions::scan::ScanRequest;
+use dynoxide::actions::transact_write_items::{
+    TransactUpdate, TransactWriteItem, TransactWriteItemsRequest,
+};
+use dynoxide::actions::update_item::UpdateItemRequest;
 use dynoxide::types::{AttributeDefinition, KeySchemaElement, KeyType, ScalarAttributeType};
 use dynoxide::{Database, ImportOptions};
 
-use crate::model::{Order, PARTITION_SIZE, tenant_id};
+use crate::local::{self, ORDER_EXISTS, TOUCH};
+use crate::model::{Order, tenant_id};
 
 /// dynoxide's item type.
 pub type PeerItem = dynoxide::Item;
@@ -70,7 +75,7 @@ pub fn filled(n: u64) -> Database {
 
 /// The `index`-th order as a dynoxide item (the same attributes dynamodel stores).
 pub fn item(index: u64) -> PeerItem {
-    convert_item(&crate::local::item(index))
+    convert_item(&local::item(index))
 }
 
 /// PutItem of `item` into `orders`.
@@ -82,22 +87,53 @@ pub fn put_request(item: PeerItem) -> PutItemRequest {
     }
 }
 
+/// The primary key of the `index`-th order.
+pub fn key(index: u64) -> PeerItem {
+    convert_item(&local::key(index))
+}
+
 /// GetItem of the `index`-th order.
 pub fn get_request(index: u64) -> GetItemRequest {
-    let key = HashMap::from([
-        (
-            "tenantId".to_owned(),
-            PeerValue::S(tenant_id(index / PARTITION_SIZE)),
-        ),
-        (
-            "orderId".to_owned(),
-            PeerValue::N((index % PARTITION_SIZE).to_string()),
-        ),
-    ]);
     GetItemRequest {
         table_name: Order::TABLE_NAME.to_owned(),
-        key,
+        key: key(index),
         ..GetItemRequest::default()
+    }
+}
+
+/// UpdateItem of the `index`-th order: the same update and condition as
+/// [`local::update_input`].
+pub fn update_request(index: u64) -> UpdateItemRequest {
+    UpdateItemRequest {
+        table_name: Order::TABLE_NAME.to_owned(),
+        key: key(index),
+        update_expression: Some(TOUCH.to_owned()),
+        condition_expression: Some(ORDER_EXISTS.to_owned()),
+        expression_attribute_values: Some(convert_item(&local::touch_values())),
+        ..UpdateItemRequest::default()
+    }
+}
+
+/// TransactWriteItems of one Update action per (distinct) index: the same actions as
+/// [`local::transaction_input`].
+pub fn transaction_request(indexes: &[u64]) -> TransactWriteItemsRequest {
+    let transact_items = indexes
+        .iter()
+        .map(|&index| TransactWriteItem {
+            update: Some(TransactUpdate {
+                table_name: Order::TABLE_NAME.to_owned(),
+                key: key(index),
+                update_expression: TOUCH.to_owned(),
+                condition_expression: Some(ORDER_EXISTS.to_owned()),
+                expression_attribute_values: Some(convert_item(&local::touch_values())),
+                ..TransactUpdate::default()
+            }),
+            ..TransactWriteItem::default()
+        })
+        .collect();
+    TransactWriteItemsRequest {
+        transact_items,
+        ..TransactWriteItemsRequest::default()
     }
 }
 

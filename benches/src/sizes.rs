@@ -41,3 +41,17 @@ impl Scattered {
         crate::model::mix(self.next) % self.n
     }
 }
+
+/// `K` indexes spread evenly over `0..n`, starting at `first`: distinct when `n >= K`,
+/// and far apart (in different partitions once `n` is large), like the items of a
+/// transaction that touches several records.
+pub fn spread<const K: usize>(first: u64, n: u64) -> [u64; K] {
+    let n = n.max(1);
+    let step = n / u64::try_from(K).unwrap_or(1).max(1);
+    let mut index = first % n;
+    std::array::from_fn(|_| {
+        let this = index;
+        index = (index + step) % n;
+        this
+    })
+}

@@ -50,8 +50,8 @@ impl Measurement {
 pub struct Run {
     /// The server's name.
     pub server: &'static str,
-    /// Spawn to first successful request.
-    pub startup: Duration,
+    /// Spawn to first successful request, of every start, fastest first.
+    pub startups: Vec<Duration>,
     /// Peak resident memory of its processes after the load, in bytes.
     pub peak_memory: u64,
     /// Every workload at every connection count.
@@ -59,6 +59,14 @@ pub struct Run {
 }
 
 impl Run {
+    /// The median startup.
+    pub fn startup(&self) -> Duration {
+        self.startups
+            .get(self.startups.len() / 2)
+            .copied()
+            .unwrap_or_default()
+    }
+
     fn find(&self, workload: Workload, connections: usize) -> Option<&Measurement> {
         self.measurements
             .iter()
@@ -115,18 +123,34 @@ pub fn markdown(runs: &[Run]) -> String {
         }
     }
     out.push('\n');
-    let _ = writeln!(out, "| server | startup | peak memory |");
-    let _ = writeln!(out, "|---|---:|---:|");
+    let _ = writeln!(
+        out,
+        "| server | startup (median) | startup (range) | peak memory | startup ÷ {0} | peak memory ÷ {0} |",
+        ours.server
+    );
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|");
     for run in runs {
+        let (first, last) = (
+            run.startups.first().copied().unwrap_or_default(),
+            run.startups.last().copied().unwrap_or_default(),
+        );
         let _ = writeln!(
             out,
-            "| {} | {:.1} ms | {:.0} MB |",
+            "| {} | {} | {}–{} | {:.0} MB | {:.1}× | {:.1}× |",
             run.server,
-            run.startup.as_secs_f64() * 1e3,
-            run.peak_memory as f64 / 1e6
+            millis(run.startup()),
+            millis(first),
+            millis(last),
+            run.peak_memory as f64 / 1e6,
+            run.startup().as_secs_f64() / ours.startup().as_secs_f64(),
+            run.peak_memory as f64 / ours.peak_memory as f64,
         );
     }
     out
+}
+
+fn millis(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1e3)
 }
 
 fn micros(d: Duration) -> String {

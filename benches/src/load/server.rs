@@ -1,6 +1,7 @@
 //! The servers under test: how to start each one, how long it takes to answer, and how much
 //! memory its processes have held at most.
 
+use std::fs::File;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -59,10 +60,16 @@ impl ServerSpec {
     }
 }
 
-/// A started server; stopped (with its child processes) when dropped.
+/// How long a stopped server's processes get to exit after SIGTERM before SIGKILL.
+const STOP_GRACE: Duration = Duration::from_secs(10);
+
+/// A started server; stopped (with its child processes) when dropped, and only dropped once
+/// they are gone, so the next server is not measured beside a dying one.
 #[derive(Debug)]
 pub struct Server {
     child: Child,
+    /// The file its stdout and stderr go to.
+    log: PathBuf,
     /// Where it listens.
     pub address: SocketAddr,
     /// From spawning the process to its first successful ListTables.
@@ -80,16 +87,28 @@ impl Server {
             .map(|a| a.replace("{port}", &port.to_string()))
             .collect();
         let (program, rest) = args.split_first().ok_or("empty server command")?;
+        let log = std::env::temp_dir().join(format!(
+            "dynamodel-load-{}-{}.log",
+            spec.name.replace(' ', "-"),
+            std::process::id()
+        ));
+        let output = File::create(&log)
+            .and_then(|file| Ok((file.try_clone()?, file)))
+            .map_err(|e| format!("cannot create the server log {}: {e}", log.display()))?;
         let started = Instant::now();
         let child = Command::new(program)
             .args(rest)
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stdout(output.0)
+            .stderr(output.1)
             .spawn()
-            .map_err(|e| format!("cannot start {}: `{program}`: {e}", spec.name))?;
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&log);
+                format!("cannot start {}: `{program}`: {e}", spec.name)
+            })?;
         let mut server = Server {
             child,
+            log,
             address,
             startup: Duration::ZERO,
         };
@@ -104,10 +123,18 @@ impl Server {
                 return Ok(server);
             }
             if let Ok(Some(status)) = server.child.try_wait() {
-                return Err(format!("{} exited during startup ({status})", spec.name));
+                return Err(format!(
+                    "{} exited during startup ({status}){}",
+                    spec.name,
+                    server.log_tail()
+                ));
             }
             if started.elapsed() > Duration::from_secs(120) {
-                return Err(format!("{} did not answer within 120 s", spec.name));
+                return Err(format!(
+                    "{} did not answer within 120 s{}",
+                    spec.name,
+                    server.log_tail()
+                ));
             }
             tokio::time::sleep(Duration::from_millis(1)).await;
         }
@@ -121,17 +148,61 @@ impl Server {
             .sum::<u64>()
             * 1024
     }
+
+    /// The last lines the server wrote, to explain a failed start.
+    fn log_tail(&self) -> String {
+        let Ok(text) = std::fs::read_to_string(&self.log) else {
+            return String::new();
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        let tail = lines
+            .get(lines.len().saturating_sub(20)..)
+            .unwrap_or_default();
+        if tail.is_empty() {
+            String::new()
+        } else {
+            format!("; its last output:\n{}", tail.join("\n"))
+        }
+    }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        // Children first (DynamoDB Local's Java runs under the script's shell).
-        for pid in process_tree(self.child.id()).into_iter().rev() {
-            let _ = Command::new("kill").arg(pid.to_string()).status();
+        // The whole tree (DynamoDB Local's Java runs under the script's shell), children
+        // first, then wait for every process to be gone.
+        let tree: Vec<u32> = process_tree(self.child.id()).into_iter().rev().collect();
+        signal(&tree, "TERM");
+        let deadline = Instant::now() + STOP_GRACE;
+        while tree.iter().any(|&pid| alive(pid)) && Instant::now() < deadline {
+            // Reaps our own child once it exits (a zombie counts as gone anyway).
+            let _ = self.child.try_wait();
+            std::thread::sleep(Duration::from_millis(20));
         }
+        signal(&tree, "KILL");
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.log);
     }
+}
+
+/// Sends `SIGname` to each live process of `pids`.
+fn signal(pids: &[u32], name: &str) {
+    for &pid in pids.iter().filter(|&&pid| alive(pid)) {
+        let _ = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.to_string())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+/// Whether `pid` is a running process (not gone, not a zombie).
+fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit_once(')')
+            .and_then(|(_, after)| after.split_whitespace().next())
+            .is_some_and(|state| state != "Z" && state != "X")
+    })
 }
 
 fn free_port() -> Result<u16, String> {
