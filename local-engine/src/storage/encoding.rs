@@ -238,17 +238,18 @@ impl<'a> Reader<'a> {
 
     fn item(&mut self, depth: usize) -> Result<Item, DecodeError> {
         let count = self.len()?;
-        let mut item = Item::new();
+        let mut attributes: Vec<(String, AttributeValue)> = Vec::with_capacity(count);
         for _ in 0..count {
             let name = self.string()?;
             // Names are stored in strictly ascending order, as the encoder writes them.
-            if item.last_key_value().is_some_and(|(last, _)| *last >= name) {
+            if attributes.last().is_some_and(|(last, _)| *last >= name) {
                 return Err(DecodeError);
             }
             let value = self.value(depth)?;
-            item.insert(name, value);
+            attributes.push((name, value));
         }
-        Ok(item)
+        // Already sorted: the map is built in bulk, not by one insert per attribute.
+        Ok(attributes.into_iter().collect())
     }
 
     fn value(&mut self, depth: usize) -> Result<AttributeValue, DecodeError> {
