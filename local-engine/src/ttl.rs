@@ -60,7 +60,7 @@ pub(crate) fn sweep(shared: &Shared) -> usize {
         let keys: Vec<_> = data
             .items
             .iter()
-            .filter(|(_, stored)| expired(&stored.item, &attribute, now))
+            .filter(|(_, stored)| expired(&stored.item(), &attribute, now))
             .map(|(key, _)| key.clone())
             .collect();
         for key in keys {

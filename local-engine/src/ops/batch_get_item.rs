@@ -78,20 +78,21 @@ pub(crate) fn run(shared: &Shared, input: BatchGetItemInput) -> Result<BatchGetI
                 let stored = data
                     .items
                     .get(storage_key)
-                    .filter(|s| !crate::ttl::skip(hidden.as_ref(), &s.item));
-                let size = stored.map_or(0, |s| s.size);
+                    .map(|s| (s.item(), s.size))
+                    .filter(|(item, _)| !crate::ttl::skip(hidden.as_ref(), item));
+                let size = stored.as_ref().map_or(0, |(_, size)| *size);
                 let full = bytes.saturating_add(size) > MAX_RESPONSE_BYTES;
                 if !left.is_empty() || (full && returned_any) {
                     left.push(request_key.clone());
                     continue;
                 }
                 units += capacity::read_units(size, consistent);
-                if let Some(stored) = stored {
+                if let Some((item, _)) = stored {
                     bytes = bytes.saturating_add(size);
                     returned_any = true;
                     found.push(match &read.projection {
-                        Some(projection) => projection.apply(&stored.item),
-                        None => stored.item.clone(),
+                        Some(projection) => projection.apply(&item),
+                        None => item,
                     });
                 }
             }

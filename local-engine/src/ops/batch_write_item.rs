@@ -63,8 +63,12 @@ pub(crate) fn run(
         let mut writes: Vec<(StorageKey, Write)> = Vec::with_capacity(requests.len());
         for request in requests {
             let (storage_key, write) = prepare(schema, request)?;
-            if let Write::Put(stored) = &write {
-                table.data.read().check_index_keys(&stored.item)?;
+            if let Some(put) = request
+                .put_request
+                .as_ref()
+                .filter(|_| write.stored().is_some())
+            {
+                table.data.read().check_index_keys(&put.item)?;
             }
             if !seen.insert(storage_key.clone()) {
                 return Err(msg::duplicate_keys());
@@ -140,10 +144,7 @@ fn prepare(
         if size > MAX_ITEM_BYTES {
             return Err(messages::item_too_large());
         }
-        let stored = StoredItem {
-            item: put.item.clone(),
-            size,
-        };
+        let stored = StoredItem::new(&put.item, size);
         return Ok((storage_key, Write::Put(stored)));
     }
     match &request.delete_request {

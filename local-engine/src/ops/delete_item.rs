@@ -46,10 +46,14 @@ pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemO
         .reject_keys(&table)?;
     let (old, consumed, metrics) = {
         let mut data = table.data.write();
-        let old = data.items.get(&storage_key).map(|stored| &stored.item);
+        // Decoded only for a condition to read.
+        let old = condition
+            .as_ref()
+            .and_then(|_| data.items.get(&storage_key))
+            .map(crate::storage::StoredItem::item);
         write_condition::enforce(
             condition.as_ref(),
-            old,
+            old.as_ref(),
             input.return_values_on_condition_check_failure.as_ref(),
         )?;
         let written = data.write_checked(storage_key.clone(), None)?;
@@ -63,7 +67,7 @@ pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemO
         (written.old, consumed, metrics)
     };
     Ok(DeleteItemOutput {
-        attributes: old.filter(|_| return_old).map(|o| o.item),
+        attributes: old.filter(|_| return_old).map(|o| o.item()),
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,

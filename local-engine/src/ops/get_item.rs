@@ -50,18 +50,14 @@ pub(crate) fn run(shared: &Shared, input: GetItemInput) -> Result<GetItemOutput,
         .projection(projection.as_ref())
         .reject_keys(&table)?;
     let hidden = crate::ttl::hidden(shared, &table);
-    let found = table
-        .data
-        .read()
-        .items
-        .get(&storage_key)
-        .filter(|stored| !crate::ttl::skip(hidden.as_ref(), &stored.item))
-        .map(|stored| {
-            let item = match &projection {
-                Some(projection) => projection.apply(&stored.item),
-                None => stored.item.clone(),
-            };
-            (item, stored.size)
+    // Under the lock only a copy of the encoded item (one block); decoded after.
+    let stored = table.data.read().items.get(&storage_key).cloned();
+    let found = stored
+        .map(|stored| (stored.item(), stored.size))
+        .filter(|(item, _)| !crate::ttl::skip(hidden.as_ref(), item))
+        .map(|(item, size)| match &projection {
+            Some(projection) => (projection.apply(&item), size),
+            None => (item, size),
         });
     let consistent = input.consistent_read.unwrap_or(false);
     let units = capacity::read_units(found.as_ref().map_or(0, |(_, size)| *size), consistent);

@@ -222,8 +222,9 @@ fn create_index(
     all.push(index.clone());
     index_definitions::check_all(&all)?;
     for (key, stored) in &data.items {
-        if index.accepts(&stored.item) {
-            index.insert(key, &stored.item);
+        let item = stored.item();
+        if index.accepts(&item) {
+            index.insert(key, &item);
         }
     }
     index.state = IndexState::Creating {

@@ -74,17 +74,18 @@ pub(crate) fn read<'a, K: Clone + 'a>(
 ) -> Page<K> {
     let mut page = Page::default();
     for (key, stored) in entries {
-        if crate::ttl::skip(reader.hidden, &stored.item) {
+        let item = stored.item();
+        if crate::ttl::skip(reader.hidden, &item) {
             continue;
         }
         page.scanned += 1;
         page.bytes = page.bytes.saturating_add(stored.size);
-        if reader.filter.is_none_or(|f| f.eval(Some(&stored.item))) {
+        if reader.filter.is_none_or(|f| f.eval(Some(&item))) {
             page.matched += 1;
             if reader.keep_items {
                 page.items.push(match reader.projection {
-                    Some(projection) => projection.apply(&stored.item),
-                    None => stored.item.clone(),
+                    Some(projection) => projection.apply(&item),
+                    None => item,
                 });
             }
         }

@@ -53,16 +53,17 @@ pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput,
     let (old, consumed, metrics) = {
         let mut data = table.data.write();
         data.check_index_keys(&input.item)?;
-        let old = data.items.get(&storage_key).map(|stored| &stored.item);
+        // Decoded only for a condition to read.
+        let old = condition
+            .as_ref()
+            .and_then(|_| data.items.get(&storage_key))
+            .map(StoredItem::item);
         write_condition::enforce(
             condition.as_ref(),
-            old,
+            old.as_ref(),
             input.return_values_on_condition_check_failure.as_ref(),
         )?;
-        let stored = StoredItem {
-            item: input.item,
-            size,
-        };
+        let stored = StoredItem::new(&input.item, size);
         let written = data.write_checked(storage_key.clone(), Some(stored))?;
         let units = capacity::write_units(size.max(written.old.as_ref().map_or(0, |o| o.size)));
         let consumed = Consumed::write(units, &data.indexes, &written.entries);
@@ -74,7 +75,7 @@ pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput,
         (written.old, consumed, metrics)
     };
     Ok(PutItemOutput {
-        attributes: old.filter(|_| return_old).map(|o| o.item),
+        attributes: old.filter(|_| return_old).map(|o| o.item()),
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,

@@ -78,12 +78,13 @@ pub(crate) fn run(
         let found = guards
             .get(name)
             .and_then(|d| d.items.get(&read.key))
-            .filter(|stored| !crate::ttl::skip(hide, &stored.item));
-        let units = capacity::read_units(found.map_or(0, |f| f.size), true);
+            .map(|stored| (stored.item(), stored.size))
+            .filter(|(item, _)| !crate::ttl::skip(hide, item));
+        let units = capacity::read_units(found.as_ref().map_or(0, |(_, size)| *size), true);
         *units_by_table.entry(name).or_default() += 2.0 * units;
-        let item = found.map(|stored| match &read.projection {
-            Some(projection) => projection.apply(&stored.item),
-            None => stored.item.clone(),
+        let item = found.map(|(item, _)| match &read.projection {
+            Some(projection) => projection.apply(&item),
+            None => item,
         });
         responses.push(ItemResponse { item });
     }

@@ -160,7 +160,7 @@ fn execute(
         let old = data.and_then(|d| d.items.get(&action.key));
         let evaluated = evaluate(action, old).and_then(|outcome| match (&outcome, data) {
             (Outcome::Store(stored), Some(data)) => data
-                .check_index_keys(&stored.item)
+                .check_index_keys(&stored.item())
                 .map(|()| outcome)
                 .map_err(|error| reason(msg::VALIDATION_ERROR, Some(error.message()), None)),
             _ => Ok(outcome),
@@ -279,7 +279,8 @@ fn reason(code: &str, message: Option<&str>, item: Option<Item>) -> Cancellation
 
 /// The action against the item as it is; `Err` is its cancellation reason.
 fn evaluate(action: &Action<'_>, old: Option<&StoredItem>) -> Result<Outcome, CancellationReason> {
-    let old_item = old.map(|o| &o.item);
+    let old_item = old.map(StoredItem::item);
+    let old_item = old_item.as_ref();
     if let Some(condition) = &action.condition
         && !condition.eval(old_item)
     {
@@ -294,10 +295,7 @@ fn evaluate(action: &Action<'_>, old: Option<&StoredItem>) -> Result<Outcome, Ca
     match &action.write {
         Write::Check => Ok(Outcome::Keep),
         Write::Delete => Ok(Outcome::Remove),
-        Write::Put(item, size) => Ok(Outcome::Store(StoredItem {
-            item: (*item).clone(),
-            size: *size,
-        })),
+        Write::Put(item, size) => Ok(Outcome::Store(StoredItem::new(item, *size))),
         Write::Update(plan, key) => {
             if old_item.is_none() && plan.only_removes() {
                 return Ok(Outcome::Keep);
@@ -307,7 +305,7 @@ fn evaluate(action: &Action<'_>, old: Option<&StoredItem>) -> Result<Outcome, Ca
             if size > MAX_ITEM_BYTES {
                 return Err(invalid(update_msg::item_too_large()));
             }
-            Ok(Outcome::Store(StoredItem { item, size }))
+            Ok(Outcome::Store(StoredItem::new(&item, size)))
         }
     }
 }

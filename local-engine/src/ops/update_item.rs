@@ -67,38 +67,33 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
         .reject_keys(&table)?;
     let (old, new, consumed, metrics) = {
         let mut data = table.data.write();
-        let old = data.items.get(&storage_key).map(|stored| &stored.item);
+        let old = data.items.get(&storage_key).map(StoredItem::item);
         write_condition::enforce(
             condition.as_ref(),
-            old,
+            old.as_ref(),
             input.return_values_on_condition_check_failure.as_ref(),
         )?;
-        let (old, new, consumed) = if old.is_none() && plan.only_removes() {
-            (None, None, Consumed::from(capacity::write_units(0)))
+        let (new, consumed) = if old.is_none() && plan.only_removes() {
+            (None, Consumed::from(capacity::write_units(0)))
         } else {
-            let item = apply::apply(&plan, old, &input.key)?;
+            let item = apply::apply(&plan, old.as_ref(), &input.key)?;
             let size = item_size(&item);
             if size > MAX_ITEM_BYTES {
                 return Err(msg::item_too_large());
             }
             data.check_index_keys_of(&item, KeyWrite::Update)?;
-            let stored = StoredItem { item, size };
-            let written = data.write_checked(storage_key.clone(), Some(stored.clone()))?;
+            let stored = StoredItem::new(&item, size);
+            let written = data.write_checked(storage_key.clone(), Some(stored))?;
             let units = capacity::write_units(size.max(written.old.as_ref().map_or(0, |o| o.size)));
             let consumed = Consumed::write(units, &data.indexes, &written.entries);
-            (written.old, Some(stored), consumed)
+            (Some(item), consumed)
         };
         let metrics = item_collections::requested(input.return_item_collection_metrics.as_ref())
             .then(|| data.collection_metrics(&schema.hash, &storage_key.partition))
             .flatten();
         (old, new, consumed, metrics)
     };
-    let attributes = returned(
-        input.return_values.as_ref(),
-        &plan,
-        old.map(|o| o.item),
-        new.map(|n| n.item),
-    );
+    let attributes = returned(input.return_values.as_ref(), &plan, old, new);
     Ok(UpdateItemOutput {
         attributes,
         consumed_capacity: capacity::report(

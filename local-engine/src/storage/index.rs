@@ -315,16 +315,12 @@ impl Index {
             };
         };
         let size = item_size(&projected);
+        let entry = StoredItem::new(&projected, size);
         let moved = removed.is_some() && old_position.as_ref() != Some(&position);
-        let unchanged = !moved && removed.as_ref().is_some_and(|r| r.item == projected);
+        // Each item has one encoding, so equal bytes are equal entries.
+        let unchanged = !moved && removed.as_ref() == Some(&entry);
         self.size_bytes = self.size_bytes.saturating_add(size);
-        self.entries.insert(
-            position,
-            StoredItem {
-                item: projected,
-                size,
-            },
-        );
+        self.entries.insert(position, entry);
         EntryChange {
             old: removed.map(|r| r.size),
             new: Some(size),
@@ -353,10 +349,7 @@ impl Index {
         let projected = self.project(item);
         let size = item_size(&projected);
         self.size_bytes = self.size_bytes.saturating_add(size);
-        let stored = StoredItem {
-            item: projected,
-            size,
-        };
+        let stored = StoredItem::new(&projected, size);
         if let Some(old) = self.entries.insert(position, stored) {
             self.size_bytes = self.size_bytes.saturating_sub(old.size);
         }

@@ -5,6 +5,7 @@
 //! contend. Item order is defined in [`key`].
 
 pub(crate) mod describe;
+pub(crate) mod encoding;
 pub(crate) mod index;
 pub(crate) mod item_collections;
 pub(crate) mod key;

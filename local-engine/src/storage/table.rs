@@ -12,6 +12,7 @@ use dynamodel::model::{
 use dynamodel::{AttributeValue, Error, Item};
 use parking_lot::RwLock;
 
+use super::encoding;
 use super::index::{EntryChange, Index, IndexScope, KeyWrite};
 use super::item_collections::{Change, ItemCollections};
 use super::key::{KeyValue, StorageKey};
@@ -126,11 +127,32 @@ pub(crate) struct TableSettings {
     pub(crate) table_class: Option<TableClass>,
 }
 
-/// An item with its size, computed once when it was written.
-#[derive(Clone, Debug)]
+/// An item in its encoded form (one heap block, see [`super::encoding`]) with its size,
+/// computed once when it was written. Equal items have equal bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct StoredItem {
-    pub(crate) item: Item,
+    /// Only ever [`encoding::encode`]'s output, so decoding it cannot fail.
+    bytes: Box<[u8]>,
     pub(crate) size: usize,
+}
+
+impl StoredItem {
+    /// Stores `item`, whose DynamoDB size is `size`.
+    pub(crate) fn new(item: &Item, size: usize) -> StoredItem {
+        StoredItem {
+            bytes: encoding::encode(item),
+            size,
+        }
+    }
+
+    /// The stored item, decoded.
+    pub(crate) fn item(&self) -> Item {
+        let decoded = encoding::decode(&self.bytes);
+        // Unreachable: `bytes` came from `encode`, and the encoding's round-trip tests cover
+        // every value shape. Never panic in the engine: an empty item is the fallback.
+        debug_assert!(decoded.is_ok(), "a stored item failed to decode");
+        decoded.unwrap_or_default()
+    }
 }
 
 /// The items of a table, ordered by [`StorageKey`], its settings and its indexes: everything
@@ -174,8 +196,17 @@ impl TableData {
         let old = self.items.get(&key);
         let mut change = Change::default();
         let mut entries = Vec::with_capacity(self.indexes.len());
+        // Decoded once for every index, and only when there are indexes.
+        let (old_item, new_item) = if self.indexes.is_empty() {
+            (None, None)
+        } else {
+            (
+                old.map(StoredItem::item),
+                new.as_ref().map(StoredItem::item),
+            )
+        };
         for index in &mut self.indexes {
-            let entry = index.replace(&key, old.map(|o| &o.item), new.as_ref().map(|n| &n.item));
+            let entry = index.replace(&key, old_item.as_ref(), new_item.as_ref());
             if index.scope == IndexScope::Local {
                 change = change.then(Change {
                     removed: entry.old.unwrap_or(0),
@@ -261,7 +292,7 @@ impl TableData {
                 .fold(0, usize::saturating_add)
         };
         let size = |stored: Option<&StoredItem>| {
-            stored.map_or(0, |s| s.size.saturating_add(local(&s.item)))
+            stored.map_or(0, |s| s.size.saturating_add(local(&s.item())))
         };
         Change {
             removed: size(self.items.get(key)),

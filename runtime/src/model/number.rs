@@ -20,9 +20,12 @@ pub const MAX_SIGNIFICANT_DIGITS: u32 = 38;
 /// numeric. No binary floating point is involved anywhere.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Number {
-    negative: bool,
-    coefficient: u128,
+    /// The coefficient's high and low 64 bits. Two `u64`s instead of a `u128` keep the
+    /// alignment at 8, so a `Number` is 24 bytes instead of 32 (and `AttributeValue` 32
+    /// instead of 48): every stored attribute value pays for this field's padding.
+    coefficient: [u64; 2],
     exponent: i32,
+    negative: bool,
 }
 
 /// Why a text or Rust value is not a valid DynamoDB number.
@@ -71,11 +74,17 @@ const MAX_TEXT_LEN: usize = 176;
 
 impl Number {
     /// The number zero.
-    pub const ZERO: Number = Number {
-        negative: false,
-        coefficient: 0,
-        exponent: 0,
-    };
+    pub const ZERO: Number = Number::from_normalized(false, 0, 0);
+
+    /// A number from parts that already satisfy the encoding invariant.
+    const fn from_normalized(negative: bool, coefficient: u128, exponent: i32) -> Number {
+        // Splitting a u128 into its halves: the truncating casts are the point.
+        Number {
+            coefficient: [(coefficient >> 64) as u64, coefficient as u64],
+            exponent,
+            negative,
+        }
+    }
 
     /// Parses DynamoDB's number syntax, checking precision and range.
     ///
@@ -106,7 +115,8 @@ impl Number {
 
     /// The significant digits as an integer: no trailing zeros, at most 38 digits, 0 for zero.
     pub fn coefficient(&self) -> u128 {
-        self.coefficient
+        let [high, low] = self.coefficient;
+        (u128::from(high) << 64) | u128::from(low)
     }
 
     /// The power of ten that scales [`coefficient`](Number::coefficient) (0 for zero).
@@ -116,7 +126,7 @@ impl Number {
 
     /// Whether this is zero.
     pub fn is_zero(&self) -> bool {
-        self.coefficient == 0
+        self.coefficient() == 0
     }
 
     /// Whether this is below zero.
@@ -126,7 +136,7 @@ impl Number {
 
     /// Count of significant digits (1 for zero).
     pub fn significant_digits(&self) -> u32 {
-        digit_count(self.coefficient)
+        digit_count(self.coefficient())
     }
 
     /// Exact sum, or an error when the result breaks precision or range.
@@ -149,26 +159,26 @@ impl Number {
         };
         let shift = high.exponent.abs_diff(low.exponent);
         // Digits of `high`'s coefficient once aligned to `low`'s exponent.
-        let width = digit_count(high.coefficient).saturating_add(shift);
+        let width = digit_count(high.coefficient()).saturating_add(shift);
         let exponent = i128::from(low.exponent);
         if width <= MAX_SIGNIFICANT_DIGITS {
             let aligned = pow10(shift)
-                .and_then(|scale| high.coefficient.checked_mul(scale))
+                .and_then(|scale| high.coefficient().checked_mul(scale))
                 .ok_or(NumberError::Precision)?;
             if high.negative == low.negative {
                 // Two values below 10^38 sum below 2 × 10^38 < u128::MAX.
                 let sum = aligned
-                    .checked_add(low.coefficient)
+                    .checked_add(low.coefficient())
                     .ok_or(NumberError::Precision)?;
                 return Number::normalize(high.negative, sum, exponent);
             }
-            return match aligned.cmp(&low.coefficient) {
+            return match aligned.cmp(&low.coefficient()) {
                 Ordering::Equal => Ok(Number::ZERO),
                 Ordering::Greater => {
-                    Number::normalize(high.negative, aligned - low.coefficient, exponent)
+                    Number::normalize(high.negative, aligned - low.coefficient(), exponent)
                 }
                 Ordering::Less => {
-                    Number::normalize(low.negative, low.coefficient - aligned, exponent)
+                    Number::normalize(low.negative, low.coefficient() - aligned, exponent)
                 }
             };
         }
@@ -182,9 +192,9 @@ impl Number {
         // aligned - low = 10 × (head - q - 1) + (10 - r) with head = aligned / 10 (38 digits,
         // so it fits in u128 where `aligned` may not) and low = 10q + r, r in 1..=9.
         let head = pow10(shift - 1)
-            .and_then(|scale| high.coefficient.checked_mul(scale))
+            .and_then(|scale| high.coefficient().checked_mul(scale))
             .ok_or(NumberError::Precision)?;
-        let (q, r) = (low.coefficient / 10, low.coefficient % 10);
+        let (q, r) = (low.coefficient() / 10, low.coefficient() % 10);
         let rest = head
             .checked_sub(q)
             .and_then(|v| v.checked_sub(1))
@@ -215,7 +225,7 @@ impl Number {
 
     /// The power of ten of the leading digit (`exponent + digits - 1`).
     fn adjusted_exponent(&self) -> i64 {
-        i64::from(self.exponent) + i64::from(digit_count(self.coefficient)) - 1
+        i64::from(self.exponent) + i64::from(digit_count(self.coefficient())) - 1
     }
 
     /// Builds a number from any sign, coefficient and exponent: strips trailing zeros, then
@@ -244,11 +254,7 @@ impl Number {
             return Err(NumberError::Underflow);
         }
         let exponent = i32::try_from(exponent).map_err(|_| NumberError::Overflow)?;
-        Ok(Number {
-            negative,
-            coefficient,
-            exponent,
-        })
+        Ok(Number::from_normalized(negative, coefficient, exponent))
     }
 
     /// An integer of at most 38 digits (every integer type up to 64 bits): cannot fail.
@@ -261,24 +267,20 @@ impl Number {
             magnitude /= 10;
             exponent += 1;
         }
-        Number {
-            negative,
-            coefficient: magnitude,
-            exponent,
-        }
+        Number::from_normalized(negative, magnitude, exponent)
     }
 
     /// The exact magnitude as an integer, if this is an integer within `u128`.
     fn integer_magnitude(&self) -> Option<u128> {
         let exponent = u32::try_from(self.exponent).ok()?;
-        self.coefficient.checked_mul(pow10(exponent)?)
+        self.coefficient().checked_mul(pow10(exponent)?)
     }
 
     /// Writes the plain (never exponential) digits without the sign, as DynamoDB returns
     /// them: `1E+2` is `100`, `-1.5E-7` is `0.00000015` after the sign.
     fn write_unsigned(&self, out: &mut TextBuf) -> fmt::Result {
         let mut digit_buf = [0u8; 40];
-        let digits = coefficient_digits(self.coefficient, &mut digit_buf);
+        let digits = coefficient_digits(self.coefficient(), &mut digit_buf);
         match usize::try_from(self.exponent) {
             Ok(zeros) => {
                 out.push(digits)?;
@@ -524,16 +526,16 @@ impl Ord for Number {
                 // Same leading power of ten: pad the shorter coefficient to the other's length
                 // (at most 38 digits, so it fits).
                 let (a, b) = (
-                    digit_count(self.coefficient),
-                    digit_count(other.coefficient),
+                    digit_count(self.coefficient()),
+                    digit_count(other.coefficient()),
                 );
                 let scale = |value: u128, by: u32| {
                     pow10(by)
                         .and_then(|p| value.checked_mul(p))
                         .unwrap_or(u128::MAX)
                 };
-                scale(self.coefficient, b.saturating_sub(a))
-                    .cmp(&scale(other.coefficient, a.saturating_sub(b)))
+                scale(self.coefficient(), b.saturating_sub(a))
+                    .cmp(&scale(other.coefficient(), a.saturating_sub(b)))
             });
         if self.negative {
             magnitude.reverse()
@@ -597,7 +599,7 @@ impl Number {
         // Rust's float parser rounds decimal text correctly; every valid number is within
         // f64's normal range, so the result is finite and non-zero for non-zero numbers.
         let sign = if self.negative { "-" } else { "" };
-        format!("{sign}{}e{}", self.coefficient, self.exponent)
+        format!("{sign}{}e{}", self.coefficient(), self.exponent)
             .parse()
             .unwrap_or(f64::NAN)
     }
@@ -675,6 +677,27 @@ mod tests {
     }
 
     const MAX_38: &str = "99999999999999999999999999999999999999";
+
+    #[test]
+    fn a_number_is_24_bytes_with_8_byte_alignment() {
+        // Pinned: every stored attribute value carries a Number's size (see the field's doc).
+        assert_eq!(std::mem::size_of::<Number>(), 24);
+        assert_eq!(std::mem::align_of::<Number>(), 8);
+        assert_eq!(std::mem::size_of::<Option<Number>>(), 24);
+    }
+
+    #[test]
+    fn the_coefficient_survives_the_split_into_halves() {
+        let big = n(MAX_38);
+        assert_eq!(big.coefficient(), 10u128.pow(38) - 1);
+        assert!(big.coefficient() > u128::from(u64::MAX));
+        let small = n("-12.5");
+        assert_eq!((small.coefficient(), small.exponent()), (125, -1));
+        assert_eq!(
+            n("18446744073709551616").coefficient(),
+            18446744073709551616
+        );
+    }
 
     /// Inputs put into DynamoDB Local 3.3.0 and the `N` text it returned (GetItem).
     #[test]

@@ -229,6 +229,13 @@ impl From<Vec<AttributeValue>> for AttributeValue {
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_attribute_value_is_32_bytes() {
+        // Pinned: was 48 while `Number` held a 16-byte-aligned u128. Items store one per
+        // attribute, lists one per element.
+        assert_eq!(std::mem::size_of::<AttributeValue>(), 32);
+    }
+
     const ALL_TYPES: [AttributeType; 10] = [
         AttributeType::S,
         AttributeType::N,
