@@ -114,7 +114,8 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
         hidden: hidden.as_ref(),
     };
     let data = table.data.read();
-    let (page, last_evaluated_key) = match input.index_name.as_deref() {
+    // Reads of an index are charged to the index.
+    let (page, last_evaluated_key, charged_to) = match input.index_name.as_deref() {
         None => {
             let range = key_range::plan(schema, &terms)?;
             let start = match &input.exclusive_start_key {
@@ -132,7 +133,7 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
                 |_, e| Some(e),
             );
             let last = page.last_key.as_ref().map(|k| schema.key_item(k));
-            (page.without_key(), last)
+            (page.without_key(), last, None)
         }
         Some(name) => {
             let index = index_read::resolve(
@@ -180,15 +181,10 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
                 .last_key
                 .as_ref()
                 .map(|p| index_read::last_key(index, p));
-            (page.without_key(), last)
+            let charged_to = Some((index.scope, index.name.clone()));
+            (page.without_key(), last, charged_to)
         }
     };
-    // Reads of an index are charged to the index.
-    let charged_to = input
-        .index_name
-        .as_deref()
-        .and_then(|name| data.index(name))
-        .map(|index| (index.scope, index.name.clone()));
     drop(data);
     let consistent = input.consistent_read.unwrap_or(false);
     let units = capacity::read_units(page.bytes, consistent);

@@ -98,7 +98,8 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
         hidden: hidden.as_ref(),
     };
     let data = table.data.read();
-    let (page, last_evaluated_key) = match input.index_name.as_deref() {
+    // Reads of an index are charged to the index.
+    let (page, last_evaluated_key, charged_to) = match input.index_name.as_deref() {
         None => {
             let start = match &input.exclusive_start_key {
                 Some(start) => Some(key::start_key(schema, start, start_key::invalid)?),
@@ -107,7 +108,7 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
             let bounds = segment_bounds(StorageKey::hash_floor, segment_start, segment_end, start);
             let page = read(&data.items, bounds, limit, reader, |_, e| Some(e));
             let last = page.last_key.as_ref().map(|k| schema.key_item(k));
-            (page.without_key(), last)
+            (page.without_key(), last, None)
         }
         Some(name) => {
             let index = index_read::resolve(
@@ -136,15 +137,10 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
                 .last_key
                 .as_ref()
                 .map(|p| index_read::last_key(index, p));
-            (page.without_key(), last)
+            let charged_to = Some((index.scope, index.name.clone()));
+            (page.without_key(), last, charged_to)
         }
     };
-    // Reads of an index are charged to the index.
-    let charged_to = input
-        .index_name
-        .as_deref()
-        .and_then(|name| data.index(name))
-        .map(|index| (index.scope, index.name.clone()));
     drop(data);
     let units = capacity::read_units(page.bytes, input.consistent_read.unwrap_or(false));
     Ok(ScanOutput {
