@@ -26,6 +26,11 @@ pub struct Number {
     coefficient: [u64; 2],
     exponent: i32,
     negative: bool,
+    /// The coefficient's digit count (1 for zero), kept because ordering needs it on every
+    /// comparison and counting the digits of a `u128` is slow. It lives in what would
+    /// otherwise be padding, and is a function of `coefficient`, so the derived equality and
+    /// hash stay numeric.
+    digits: u8,
 }
 
 /// Why a text or Rust value is not a valid DynamoDB number.
@@ -78,11 +83,13 @@ impl Number {
 
     /// A number from parts that already satisfy the encoding invariant.
     const fn from_normalized(negative: bool, coefficient: u128, exponent: i32) -> Number {
-        // Splitting a u128 into its halves: the truncating casts are the point.
+        // Splitting a u128 into its halves: the truncating casts are the point; a digit
+        // count is at most 39.
         Number {
             coefficient: [(coefficient >> 64) as u64, coefficient as u64],
             exponent,
             negative,
+            digits: digit_count(coefficient) as u8,
         }
     }
 
@@ -136,7 +143,7 @@ impl Number {
 
     /// Count of significant digits (1 for zero).
     pub fn significant_digits(&self) -> u32 {
-        digit_count(self.coefficient())
+        u32::from(self.digits)
     }
 
     /// Exact sum, or an error when the result breaks precision or range.
@@ -225,7 +232,7 @@ impl Number {
 
     /// The power of ten of the leading digit (`exponent + digits - 1`).
     fn adjusted_exponent(&self) -> i64 {
-        i64::from(self.exponent) + i64::from(digit_count(self.coefficient())) - 1
+        i64::from(self.exponent) + i64::from(self.digits) - 1
     }
 
     /// Builds a number from any sign, coefficient and exponent: strips trailing zeros, then
@@ -238,10 +245,9 @@ impl Number {
         if coefficient == 0 {
             return Ok(Number::ZERO);
         }
-        while coefficient % 10 == 0 {
-            coefficient /= 10;
-            exponent += 1;
-        }
+        let zeros = trailing_zeros(coefficient);
+        coefficient /= POW10[zeros as usize];
+        exponent += i128::from(zeros);
         let digits = digit_count(coefficient);
         if digits > MAX_SIGNIFICANT_DIGITS {
             return Err(NumberError::Precision);
@@ -262,12 +268,10 @@ impl Number {
         if magnitude == 0 {
             return Number::ZERO;
         }
-        let mut exponent = 0;
-        while magnitude % 10 == 0 {
-            magnitude /= 10;
-            exponent += 1;
-        }
-        Number::from_normalized(negative, magnitude, exponent)
+        let zeros = trailing_zeros(magnitude);
+        magnitude /= POW10[zeros as usize];
+        // At most 38 trailing zeros.
+        Number::from_normalized(negative, magnitude, zeros as i32)
     }
 
     /// The exact magnitude as an integer, if this is an integer within `u128`.
@@ -439,13 +443,58 @@ impl Scanned {
 }
 
 /// Decimal digits of `value` (1 for zero).
-fn digit_count(value: u128) -> u32 {
-    value.checked_ilog10().map_or(1, |log| log + 1)
+const fn digit_count(value: u128) -> u32 {
+    // Most coefficients fit in 64 bits, where the logarithm is several times cheaper.
+    let log = if value <= u64::MAX as u128 {
+        (value as u64).checked_ilog10()
+    } else {
+        value.checked_ilog10()
+    };
+    match log {
+        Some(log) => log + 1,
+        None => 1,
+    }
 }
+
+/// `10^0` to `10^38`: every power of ten a `u128` holds.
+const POW10: [u128; 39] = {
+    let mut powers = [1u128; 39];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
 
 /// `10^exponent`, if it fits in u128 (exponent <= 38).
 fn pow10(exponent: u32) -> Option<u128> {
-    10u128.checked_pow(exponent)
+    POW10.get(exponent as usize).copied()
+}
+
+/// How many times 10 divides `value` (non-zero), in at most two `u128` divisions: one
+/// 64-bit loop handles what fits.
+fn trailing_zeros(value: u128) -> u32 {
+    let mut zeros = 0;
+    let mut value = value;
+    // 10^19 is the largest power of ten below 2^64; peel it off while the value is wide.
+    while value > u128::from(u64::MAX) && value % POW10[19] == 0 {
+        value /= POW10[19];
+        zeros += 19;
+    }
+    if value <= u128::from(u64::MAX) {
+        let mut narrow = value as u64;
+        while narrow != 0 && narrow % 10 == 0 {
+            narrow /= 10;
+            zeros += 1;
+        }
+    } else {
+        while value % 10 == 0 {
+            value /= 10;
+            zeros += 1;
+        }
+    }
+    zeros
 }
 
 /// The ASCII digits of `value`, written at the end of `buf`.
@@ -525,10 +574,7 @@ impl Ord for Number {
             .then_with(|| {
                 // Same leading power of ten: pad the shorter coefficient to the other's length
                 // (at most 38 digits, so it fits).
-                let (a, b) = (
-                    digit_count(self.coefficient()),
-                    digit_count(other.coefficient()),
-                );
+                let (a, b) = (u32::from(self.digits), u32::from(other.digits));
                 let scale = |value: u128, by: u32| {
                     pow10(by)
                         .and_then(|p| value.checked_mul(p))
