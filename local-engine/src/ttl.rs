@@ -9,10 +9,10 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use dynamodel::{AttributeValue, Item};
+use dynamodel::{AttributeValue, Error, Item};
 
 use crate::engine::Shared;
-use crate::storage::Table;
+use crate::storage::{StoredItem, Table};
 
 /// Five years of seconds: older expiry times are ignored.
 const MAX_PAST_SECONDS: f64 = 5.0 * 365.0 * 24.0 * 3600.0;
@@ -23,9 +23,10 @@ pub(crate) fn epoch_seconds(now: SystemTime) -> f64 {
         .map_or(0.0, |d| d.as_secs_f64())
 }
 
-/// Whether `item` has expired at `now` (epoch seconds) under attribute `attribute`.
-pub(crate) fn expired(item: &Item, attribute: &str, now: f64) -> bool {
-    let Some(AttributeValue::N(number)) = item.get(attribute) else {
+/// Whether an item whose time-to-live attribute is `value` has expired at `now` (epoch
+/// seconds).
+fn expires(value: Option<&AttributeValue>, now: f64) -> bool {
+    let Some(AttributeValue::N(number)) = value else {
         return false;
     };
     let Ok(at) = number.to_string().parse::<f64>() else {
@@ -43,9 +44,28 @@ pub(crate) fn hidden(shared: &Shared, table: &Table) -> Option<(String, f64)> {
     Some((attribute, epoch_seconds(shared.clock.now())))
 }
 
-/// Whether a read should skip `item`.
-pub(crate) fn skip(hidden: Option<&(String, f64)>, item: &Item) -> bool {
-    hidden.is_some_and(|(attribute, now)| expired(item, attribute, *now))
+/// Whether a read should skip the stored item, read from its encoded form (only the
+/// time-to-live attribute is decoded).
+pub(crate) fn skip_stored(
+    hidden: Option<&(String, f64)>,
+    stored: &StoredItem,
+) -> Result<bool, Error> {
+    match hidden {
+        Some((attribute, now)) => Ok(expires(stored.attribute(attribute)?.as_ref(), *now)),
+        None => Ok(false),
+    }
+}
+
+/// What a read of one item returns: the item `stored` holds and its size, unless there is
+/// none or reads hide it as expired.
+pub(crate) fn read(
+    hidden: Option<&(String, f64)>,
+    stored: Option<&StoredItem>,
+) -> Result<Option<(Item, usize)>, Error> {
+    match stored {
+        Some(stored) if !skip_stored(hidden, stored)? => Ok(Some((stored.item()?, stored.size))),
+        _ => Ok(None),
+    }
 }
 
 /// Deletes every expired item of every table with time to live; returns how many.
@@ -60,12 +80,18 @@ pub(crate) fn sweep(shared: &Shared) -> usize {
         let keys: Vec<_> = data
             .items
             .iter()
-            .filter(|(_, stored)| expired(&stored.item(), &attribute, now))
+            // An item that does not decode is left for a read to report.
+            .filter(|(_, stored)| {
+                stored
+                    .attribute(&attribute)
+                    .is_ok_and(|value| expires(value.as_ref(), now))
+            })
             .map(|(key, _)| key.clone())
             .collect();
         for key in keys {
-            data.delete(&key);
-            deleted += 1;
+            if data.delete(&key).is_ok() {
+                deleted += 1;
+            }
         }
     }
     deleted

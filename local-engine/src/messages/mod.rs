@@ -460,3 +460,12 @@ pub(crate) fn segment_out_of_range(segment: i32, total: i32) -> Error {
          Segment: {segment} is not less than TotalSegments: {total}"
     ))
 }
+
+/// [engine] A stored item whose bytes do not decode: the engine's own memory is corrupt (no
+/// request can cause it). DynamoDB reports its own failures as `InternalServerError`.
+pub(crate) fn stored_item_corrupt() -> Error {
+    Error::service(
+        dynamodel::ErrorKind::InternalServer,
+        "Internal server error: a stored item could not be read",
+    )
+}

@@ -75,11 +75,7 @@ pub(crate) fn run(shared: &Shared, input: BatchGetItemInput) -> Result<BatchGetI
         {
             let data = read.table.data.read();
             for (storage_key, request_key) in read.keys.iter().zip(&read.request.keys) {
-                let stored = data
-                    .items
-                    .get(storage_key)
-                    .map(|s| (s.item(), s.size))
-                    .filter(|(item, _)| !crate::ttl::skip(hidden.as_ref(), item));
+                let stored = crate::ttl::read(hidden.as_ref(), data.items.get(storage_key))?;
                 let size = stored.as_ref().map_or(0, |(_, size)| *size);
                 let full = bytes.saturating_add(size) > MAX_RESPONSE_BYTES;
                 if !left.is_empty() || (full && returned_any) {

@@ -96,7 +96,7 @@ pub(crate) fn run(
         for (storage_key, write) in writes.iter() {
             let new = write.stored().cloned();
             let new_size = new.as_ref().map_or(0, |n| n.size);
-            let written = data.write(storage_key.clone(), new);
+            let written = data.write(storage_key.clone(), new)?;
             let table_units =
                 capacity::write_units(written.old.map_or(0, |o| o.size).max(new_size));
             units.add(&Consumed::write(

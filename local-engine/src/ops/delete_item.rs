@@ -50,7 +50,8 @@ pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemO
         let old = condition
             .as_ref()
             .and_then(|_| data.items.get(&storage_key))
-            .map(crate::storage::StoredItem::item);
+            .map(crate::storage::StoredItem::item)
+            .transpose()?;
         write_condition::enforce(
             condition.as_ref(),
             old.as_ref(),
@@ -67,7 +68,7 @@ pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemO
         (written.old, consumed, metrics)
     };
     Ok(DeleteItemOutput {
-        attributes: old.filter(|_| return_old).map(|o| o.item()),
+        attributes: old.filter(|_| return_old).map(|o| o.item()).transpose()?,
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,

@@ -50,12 +50,10 @@ pub(crate) fn run(shared: &Shared, input: GetItemInput) -> Result<GetItemOutput,
         .projection(projection.as_ref())
         .reject_keys(&table)?;
     let hidden = crate::ttl::hidden(shared, &table);
-    // Under the lock only a copy of the encoded item (one block); decoded after.
+    // Under the lock only a share of the encoded item (a count bumped); decoded after.
     let stored = table.data.read().items.get(&storage_key).cloned();
-    let found = stored
-        .map(|stored| (stored.item(), stored.size))
-        .filter(|(item, _)| !crate::ttl::skip(hidden.as_ref(), item))
-        .map(|(item, size)| match &projection {
+    let found =
+        crate::ttl::read(hidden.as_ref(), stored.as_ref())?.map(|(item, size)| match &projection {
             Some(projection) => (projection.apply(&item), size),
             None => (item, size),
         });

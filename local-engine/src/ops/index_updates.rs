@@ -222,7 +222,7 @@ fn create_index(
     all.push(index.clone());
     index_definitions::check_all(&all)?;
     for (key, stored) in &data.items {
-        let item = stored.item();
+        let item = stored.item()?;
         if index.accepts(&item) {
             index.insert(key, &item);
         }

@@ -57,7 +57,8 @@ pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput,
         let old = condition
             .as_ref()
             .and_then(|_| data.items.get(&storage_key))
-            .map(StoredItem::item);
+            .map(StoredItem::item)
+            .transpose()?;
         write_condition::enforce(
             condition.as_ref(),
             old.as_ref(),
@@ -75,7 +76,7 @@ pub(crate) fn run(shared: &Shared, input: PutItemInput) -> Result<PutItemOutput,
         (written.old, consumed, metrics)
     };
     Ok(PutItemOutput {
-        attributes: old.filter(|_| return_old).map(|o| o.item()),
+        attributes: old.filter(|_| return_old).map(|o| o.item()).transpose()?,
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,

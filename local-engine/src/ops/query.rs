@@ -111,7 +111,6 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
         filter: filter.as_ref(),
         projection: projection.as_ref(),
         keep_items: !count_only,
-        hidden: hidden.as_ref(),
     };
     let data = table.data.read();
     // Reads of an index are charged to the index.
@@ -129,9 +128,9 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
                 start,
                 forward,
                 limit,
-                reader,
+                hidden.as_ref(),
                 |_, e| Some(e),
-            );
+            )?;
             let last = page.last_key.as_ref().map(|k| schema.key_item(k));
             (page.without_key(), last, None)
         }
@@ -174,9 +173,9 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
                 start,
                 forward,
                 limit,
-                reader,
+                hidden.as_ref(),
                 lookup,
-            );
+            )?;
             let last = page
                 .last_key
                 .as_ref()
@@ -186,13 +185,15 @@ pub(crate) fn run(shared: &Shared, input: QueryInput) -> Result<QueryOutput, Err
         }
     };
     drop(data);
+    // Decoded, filtered and projected with the lock released.
+    let matched = page.evaluate(reader)?;
     let consistent = input.consistent_read.unwrap_or(false);
     let units = capacity::read_units(page.bytes, consistent);
     Ok(QueryOutput {
-        count: page::count(page.matched),
-        scanned_count: page::count(page.scanned),
+        count: page::count(matched.matched),
+        scanned_count: page::count(matched.scanned),
         last_evaluated_key,
-        items: (!count_only).then_some(page.items),
+        items: (!count_only).then_some(matched.items),
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
@@ -277,9 +278,9 @@ fn read<'a, K: Ord + Clone>(
     start: Option<K>,
     forward: bool,
     limit: Option<usize>,
-    reader: Reader<'_, '_>,
+    hidden: Option<&(String, f64)>,
     lookup: impl Fn(&'a K, &'a StoredItem) -> Option<&'a StoredItem>,
-) -> Page<K> {
+) -> Result<Page<K>, Error> {
     if let Some(start) = start {
         if forward {
             low = Bound::Excluded(start);
@@ -288,14 +289,14 @@ fn read<'a, K: Ord + Clone>(
         }
     }
     if bounds_empty(&low, &high) {
-        return Page::default();
+        return Ok(Page::default());
     }
     let entries = entries.range((low, high));
     let pick = |(key, entry)| Some((key, lookup(key, entry)?));
     if forward {
-        page::read(entries.filter_map(pick), limit, reader)
+        page::read(entries.filter_map(pick), limit, hidden)
     } else {
-        page::read(entries.rev().filter_map(pick), limit, reader)
+        page::read(entries.rev().filter_map(pick), limit, hidden)
     }
 }
 

@@ -95,7 +95,6 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
         filter: filter.as_ref(),
         projection: projection.as_ref(),
         keep_items: !count_only,
-        hidden: hidden.as_ref(),
     };
     let data = table.data.read();
     // Reads of an index are charged to the index.
@@ -106,7 +105,7 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
                 None => None,
             };
             let bounds = segment_bounds(StorageKey::hash_floor, segment_start, segment_end, start);
-            let page = read(&data.items, bounds, limit, reader, |_, e| Some(e));
+            let page = read(&data.items, bounds, limit, hidden.as_ref(), |_, e| Some(e))?;
             let last = page.last_key.as_ref().map(|k| schema.key_item(k));
             (page.without_key(), last, None)
         }
@@ -132,7 +131,7 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
             };
             let bounds =
                 segment_bounds(IndexPosition::hash_floor, segment_start, segment_end, start);
-            let page = read(&index.entries, bounds, limit, reader, lookup);
+            let page = read(&index.entries, bounds, limit, hidden.as_ref(), lookup)?;
             let last = page
                 .last_key
                 .as_ref()
@@ -142,12 +141,14 @@ pub(crate) fn run(shared: &Shared, input: ScanInput) -> Result<ScanOutput, Error
         }
     };
     drop(data);
+    // Decoded, filtered and projected with the lock released.
+    let matched = page.evaluate(reader)?;
     let units = capacity::read_units(page.bytes, input.consistent_read.unwrap_or(false));
     Ok(ScanOutput {
-        count: page::count(page.matched),
-        scanned_count: page::count(page.scanned),
+        count: page::count(matched.matched),
+        scanned_count: page::count(matched.scanned),
         last_evaluated_key,
-        items: (!count_only).then_some(page.items),
+        items: (!count_only).then_some(matched.items),
         consumed_capacity: capacity::report(
             input.return_consumed_capacity.as_ref(),
             &input.table_name,
@@ -218,9 +219,9 @@ fn read<'a, K: Ord + Clone>(
     entries: &'a BTreeMap<K, StoredItem>,
     (low, high): (Bound<K>, Bound<K>),
     limit: Option<usize>,
-    reader: Reader<'_, '_>,
+    hidden: Option<&(String, f64)>,
     lookup: impl Fn(&'a K, &'a StoredItem) -> Option<&'a StoredItem>,
-) -> Page<K> {
+) -> Result<Page<K>, Error> {
     let empty = match (&low, &high) {
         (Bound::Excluded(l), Bound::Excluded(h)) | (Bound::Included(l), Bound::Excluded(h)) => {
             l >= h
@@ -228,12 +229,12 @@ fn read<'a, K: Ord + Clone>(
         _ => false,
     };
     if empty {
-        return Page::default();
+        return Ok(Page::default());
     }
     let entries = entries
         .range((low, high))
         .filter_map(|(key, entry)| Some((key, lookup(key, entry)?)));
-    page::read(entries, limit, reader)
+    page::read(entries, limit, hidden)
 }
 
 /// The hash range `[start, end)` of the requested segment (`end = None`: to the top).

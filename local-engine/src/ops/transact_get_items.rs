@@ -75,11 +75,7 @@ pub(crate) fn run(
     for read in &reads {
         let name = read.table.definition.name.as_str();
         let hide = hidden.get(name).and_then(Option::as_ref);
-        let found = guards
-            .get(name)
-            .and_then(|d| d.items.get(&read.key))
-            .map(|stored| (stored.item(), stored.size))
-            .filter(|(item, _)| !crate::ttl::skip(hide, item));
+        let found = crate::ttl::read(hide, guards.get(name).and_then(|d| d.items.get(&read.key)))?;
         let units = capacity::read_units(found.as_ref().map_or(0, |(_, size)| *size), true);
         *units_by_table.entry(name).or_default() += 2.0 * units;
         let item = found.map(|(item, _)| match &read.projection {

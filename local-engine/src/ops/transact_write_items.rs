@@ -158,31 +158,23 @@ fn execute(
         };
         let data = guards.get(action.table.definition.name.as_str());
         let old = data.and_then(|d| d.items.get(&action.key));
-        let evaluated = evaluate(action, old).and_then(|outcome| match (&outcome, data) {
-            (Outcome::Store(stored), Some(data)) => data
-                .check_index_keys(&stored.item())
-                .map(|()| outcome)
-                .map_err(|error| reason(msg::VALIDATION_ERROR, Some(error.message()), None)),
-            _ => Ok(outcome),
-        });
-        let evaluated = evaluated.and_then(|outcome| match (stored_change(&outcome), data) {
-            (Some(new), Some(data)) => {
-                let change = data.collection_change(&action.key, new);
-                let partition = (action.table.definition.name.as_str(), &action.key.partition);
-                let total = growth.entry(partition).or_default();
-                *total = total.then(change);
-                data.check_collection(&action.key.partition, *total)
-                    .map(|()| outcome)
-                    .map_err(|error| {
-                        reason(
-                            msg::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED,
-                            Some(error.message()),
-                            None,
-                        )
-                    })
+        let old_item = old.map(StoredItem::item).transpose()?;
+        let mut evaluated = evaluate(action, old_item, data.map(|d| &**d));
+        if let (Ok(outcome), Some(data)) = (&evaluated, data)
+            && let Some(new) = stored_change(outcome)
+        {
+            let change = data.collection_change(&action.key, new)?;
+            let partition = (action.table.definition.name.as_str(), &action.key.partition);
+            let total = growth.entry(partition).or_default();
+            *total = total.then(change);
+            if let Err(error) = data.check_collection(&action.key.partition, *total) {
+                evaluated = Err(reason(
+                    msg::ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED,
+                    Some(error.message()),
+                    None,
+                ));
             }
-            _ => Ok(outcome),
-        });
+        }
         match evaluated {
             Ok(outcome) => {
                 let units = capacity::write_units(write_size(old, &outcome));
@@ -212,7 +204,7 @@ fn execute(
         };
         let consumed = match new {
             Some(new) => {
-                let written = data.write(action.key.clone(), new);
+                let written = data.write(action.key.clone(), new)?;
                 Consumed::write(units, &data.indexes, &written.entries)
             }
             None => Consumed::from(units),
@@ -277,14 +269,17 @@ fn reason(code: &str, message: Option<&str>, item: Option<Item>) -> Cancellation
     }
 }
 
-/// The action against the item as it is; `Err` is its cancellation reason.
-fn evaluate(action: &Action<'_>, old: Option<&StoredItem>) -> Result<Outcome, CancellationReason> {
-    let old_item = old.map(StoredItem::item);
-    let old_item = old_item.as_ref();
+/// The action against the item as it is (`old`, decoded), on a table whose data is `data`;
+/// `Err` is its cancellation reason.
+fn evaluate(
+    action: &Action<'_>,
+    old: Option<Item>,
+    data: Option<&TableData>,
+) -> Result<Outcome, CancellationReason> {
     if let Some(condition) = &action.condition
-        && !condition.eval(old_item)
+        && !condition.eval(old.as_ref())
     {
-        let item = old_item.filter(|_| action.return_old).cloned();
+        let item = old.filter(|_| action.return_old);
         let message = match action.write {
             Write::Check => msg::CHECK_FAILED_MESSAGE,
             _ => messages::CONDITIONAL_REQUEST_FAILED,
@@ -292,25 +287,33 @@ fn evaluate(action: &Action<'_>, old: Option<&StoredItem>) -> Result<Outcome, Ca
         return Err(reason(msg::CONDITIONAL_CHECK_FAILED, Some(message), item));
     }
     let invalid = |error: Error| reason(msg::VALIDATION_ERROR, Some(error.message()), None);
+    let index_keys = |item: &Item| match data {
+        Some(data) => data.check_index_keys(item).map_err(invalid),
+        None => Ok(()),
+    };
     match &action.write {
         Write::Check => Ok(Outcome::Keep),
         Write::Delete => Ok(Outcome::Remove),
-        Write::Put(item, size) => Ok(Outcome::Store(StoredItem::new(item, *size))),
+        Write::Put(item, size) => {
+            index_keys(item)?;
+            Ok(Outcome::Store(StoredItem::new(item, *size)))
+        }
         Write::Update(plan, key) => {
-            if old_item.is_none() && plan.only_removes() {
+            if old.is_none() && plan.only_removes() {
                 return Ok(Outcome::Keep);
             }
-            let item = apply::apply(plan, old_item, key).map_err(invalid)?;
+            // Applied to the decoded old item itself: nothing else needs it now.
+            let item = apply::apply(plan, old, key).map_err(invalid)?;
             let size = item_size(&item);
             if size > MAX_ITEM_BYTES {
                 return Err(invalid(update_msg::item_too_large()));
             }
+            index_keys(&item)?;
             Ok(Outcome::Store(StoredItem::new(&item, size)))
         }
     }
 }
 
-/// The larger of the old and new image of an outcome.
 fn write_size(old: Option<&StoredItem>, outcome: &Outcome) -> usize {
     let old = old.map_or(0, |o| o.size);
     match outcome {

@@ -67,16 +67,24 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
         .reject_keys(&table)?;
     let (old, new, consumed, metrics) = {
         let mut data = table.data.write();
-        let old = data.items.get(&storage_key).map(StoredItem::item);
+        let old = data
+            .items
+            .get(&storage_key)
+            .map(StoredItem::item)
+            .transpose()?;
         write_condition::enforce(
             condition.as_ref(),
             old.as_ref(),
             input.return_values_on_condition_check_failure.as_ref(),
         )?;
-        let (new, consumed) = if old.is_none() && plan.only_removes() {
-            (None, Consumed::from(capacity::write_units(0)))
+        let (old, new, consumed) = if old.is_none() && plan.only_removes() {
+            (None, None, Consumed::from(capacity::write_units(0)))
         } else {
-            let item = apply::apply(&plan, old.as_ref(), &input.key)?;
+            // The update is applied to the decoded old item itself; a copy is kept only when
+            // the response returns the old image.
+            let (returns_old, returns_new) = return_images(input.return_values.as_ref());
+            let kept = if returns_old { old.clone() } else { None };
+            let item = apply::apply(&plan, old, &input.key)?;
             let size = item_size(&item);
             if size > MAX_ITEM_BYTES {
                 return Err(msg::item_too_large());
@@ -86,7 +94,7 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
             let written = data.write_checked(storage_key.clone(), Some(stored))?;
             let units = capacity::write_units(size.max(written.old.as_ref().map_or(0, |o| o.size)));
             let consumed = Consumed::write(units, &data.indexes, &written.entries);
-            (Some(item), consumed)
+            (kept, returns_new.then_some(item), consumed)
         };
         let metrics = item_collections::requested(input.return_item_collection_metrics.as_ref())
             .then(|| data.collection_metrics(&schema.hash, &storage_key.partition))
@@ -134,6 +142,15 @@ pub(super) fn expression_plan<'a>(
         let update = parsed.as_ref().as_ref().map_err(|e| e.detail.clone())?;
         check::update(update, placeholders)
     })
+}
+
+/// Whether a response in `mode` returns (part of) the old item, and the new one.
+fn return_images(mode: Option<&ReturnValue>) -> (bool, bool) {
+    match mode {
+        Some(ReturnValue::AllOld | ReturnValue::UpdatedOld) => (true, false),
+        Some(ReturnValue::AllNew | ReturnValue::UpdatedNew) => (false, true),
+        _ => (false, false),
+    }
 }
 
 /// The `Attributes` of the response.

@@ -1,6 +1,7 @@
 //! One table: its immutable definition and its items behind the table's own lock.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use dynamodel::model::AttributeType;
@@ -16,6 +17,7 @@ use super::encoding;
 use super::index::{EntryChange, Index, IndexScope, KeyWrite};
 use super::item_collections::{Change, ItemCollections};
 use super::key::{KeyValue, StorageKey};
+use crate::messages;
 
 /// A key attribute: its name and scalar type.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,10 +131,13 @@ pub(crate) struct TableSettings {
 
 /// An item in its encoded form (one heap block, see [`super::encoding`]) with its size,
 /// computed once when it was written. Equal items have equal bytes.
+///
+/// The block is shared, so a read takes its copy under the table's lock by bumping a count,
+/// and decodes it after releasing the lock.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct StoredItem {
-    /// Only ever [`encoding::encode`]'s output, so decoding it cannot fail.
-    bytes: Box<[u8]>,
+    /// Only ever [`encoding::encode`]'s output.
+    bytes: Arc<[u8]>,
     pub(crate) size: usize,
 }
 
@@ -140,18 +145,28 @@ impl StoredItem {
     /// Stores `item`, whose DynamoDB size is `size`.
     pub(crate) fn new(item: &Item, size: usize) -> StoredItem {
         StoredItem {
-            bytes: encoding::encode(item),
+            bytes: encoding::encode(item).into(),
             size,
         }
     }
 
     /// The stored item, decoded.
-    pub(crate) fn item(&self) -> Item {
-        let decoded = encoding::decode(&self.bytes);
-        // Unreachable: `bytes` came from `encode`, and the encoding's round-trip tests cover
-        // every value shape. Never panic in the engine: an empty item is the fallback.
-        debug_assert!(decoded.is_ok(), "a stored item failed to decode");
-        decoded.unwrap_or_default()
+    ///
+    /// # Errors
+    /// `InternalServerError` if the bytes do not decode. That cannot come from any request
+    /// (the bytes are the encoder's, and the encoding's tests cover every value shape); it
+    /// would mean the engine's own memory is corrupt, which is reported rather than hidden
+    /// behind an empty item.
+    pub(crate) fn item(&self) -> Result<Item, Error> {
+        encoding::decode(&self.bytes).map_err(|_| messages::stored_item_corrupt())
+    }
+
+    /// The value of the top-level attribute `name`, decoding nothing else.
+    ///
+    /// # Errors
+    /// As [`StoredItem::item`].
+    pub(crate) fn attribute(&self, name: &str) -> Result<Option<AttributeValue>, Error> {
+        encoding::attribute(&self.bytes, name).map_err(|_| messages::stored_item_corrupt())
     }
 }
 
@@ -185,14 +200,18 @@ impl TableData {
     }
 
     /// Removes the item under `key` and its index entries, returning it.
-    pub(crate) fn delete(&mut self, key: &StorageKey) -> Option<StoredItem> {
-        self.write(key.clone(), None).old
+    pub(crate) fn delete(&mut self, key: &StorageKey) -> Result<Option<StoredItem>, Error> {
+        Ok(self.write(key.clone(), None)?.old)
     }
 
     /// Stores `new` under `key` (already checked with [`TableData::check_index_keys`]), or
     /// removes the item when `None`, maintaining every index and the item collection sizes;
-    /// reports what it replaced and what each index went through.
-    pub(crate) fn write(&mut self, key: StorageKey, new: Option<StoredItem>) -> Written {
+    /// reports what it replaced and what each index went through. Nothing changes if it fails.
+    pub(crate) fn write(
+        &mut self,
+        key: StorageKey,
+        new: Option<StoredItem>,
+    ) -> Result<Written, Error> {
         let old = self.items.get(&key);
         let mut change = Change::default();
         let mut entries = Vec::with_capacity(self.indexes.len());
@@ -201,8 +220,8 @@ impl TableData {
             (None, None)
         } else {
             (
-                old.map(StoredItem::item),
-                new.as_ref().map(StoredItem::item),
+                old.map(StoredItem::item).transpose()?,
+                new.as_ref().map(StoredItem::item).transpose()?,
             )
         };
         for index in &mut self.indexes {
@@ -232,7 +251,7 @@ impl TableData {
         if let Some(old) = &old {
             self.size_bytes = self.size_bytes.saturating_sub(old.size);
         }
-        Written { old, entries }
+        Ok(Written { old, entries })
     }
 
     /// [`TableData::write`], unless it would grow the item's collection past the limit.
@@ -242,10 +261,10 @@ impl TableData {
         new: Option<StoredItem>,
     ) -> Result<Written, Error> {
         if self.collections.is_some() {
-            let change = self.collection_change(&key, new.as_ref());
+            let change = self.collection_change(&key, new.as_ref())?;
             self.check_collection(&key.partition, change)?;
         }
-        Ok(self.write(key, new))
+        self.write(key, new)
     }
 
     /// Rejects a set of writes to distinct items (each a key and its new item, `None` for a
@@ -259,7 +278,7 @@ impl TableData {
         }
         let mut changes: BTreeMap<&KeyValue, Change> = BTreeMap::new();
         for (key, new) in writes {
-            let change = self.collection_change(key, new);
+            let change = self.collection_change(key, new)?;
             let total = changes.entry(&key.partition).or_default();
             *total = total.then(change);
         }
@@ -283,7 +302,11 @@ impl TableData {
 
     /// How storing `new` under `key` (or removing the item when `None`) would change its item
     /// collection: the item and its local index entries, old and new.
-    pub(crate) fn collection_change(&self, key: &StorageKey, new: Option<&StoredItem>) -> Change {
+    pub(crate) fn collection_change(
+        &self,
+        key: &StorageKey,
+        new: Option<&StoredItem>,
+    ) -> Result<Change, Error> {
         let local = |item: &Item| -> usize {
             self.indexes
                 .iter()
@@ -291,13 +314,13 @@ impl TableData {
                 .filter_map(|index| index.entry_size(item))
                 .fold(0, usize::saturating_add)
         };
-        let size = |stored: Option<&StoredItem>| {
-            stored.map_or(0, |s| s.size.saturating_add(local(&s.item())))
+        let size = |stored: Option<&StoredItem>| -> Result<usize, Error> {
+            stored.map_or(Ok(0), |s| Ok(s.size.saturating_add(local(&s.item()?))))
         };
-        Change {
-            removed: size(self.items.get(key)),
-            added: size(new),
-        }
+        Ok(Change {
+            removed: size(self.items.get(key))?,
+            added: size(new)?,
+        })
     }
 
     /// The `ItemCollectionMetrics` of the collection of `partition`, or `None` on a table
@@ -395,5 +418,24 @@ impl Table {
             }),
             deletion_protection_enabled: Some(settings.deletion_protection),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_item_that_does_not_decode_is_an_internal_error_not_an_empty_item() {
+        let corrupt = StoredItem {
+            bytes: Arc::from(&[1, 2, b'p'][..]),
+            size: 3,
+        };
+        let error = corrupt.item().unwrap_err();
+        assert_eq!(error.kind(), dynamodel::ErrorKind::InternalServer);
+        assert_eq!(
+            corrupt.attribute("pk").unwrap_err().kind(),
+            dynamodel::ErrorKind::InternalServer
+        );
     }
 }

@@ -78,7 +78,7 @@ pub(crate) fn indexed_engine() -> Engine {
 pub(crate) fn snapshot(engine: &Engine) -> (Vec<Item>, Vec<Index>) {
     let table = engine.shared.tables.get(TABLE).unwrap();
     let data = table.data.read();
-    let items = data.items.values().map(|s| s.item()).collect();
+    let items = data.items.values().map(|s| s.item().unwrap()).collect();
     (items, data.indexes.clone())
 }
 
@@ -92,13 +92,13 @@ pub(crate) fn assert_indexes_consistent(engine: &Engine) {
         expected.entries.clear();
         expected.size_bytes = 0;
         for (key, stored) in &data.items {
-            expected.insert(key, &stored.item());
+            expected.insert(key, &stored.item().unwrap());
         }
-        let actual: Vec<_> = index.entries.iter().map(|(p, e)| (p, e.item())).collect();
+        let actual: Vec<_> = index.entries.iter().map(|(p, e)| (p, e.item().unwrap())).collect();
         let wanted: Vec<_> = expected
             .entries
             .iter()
-            .map(|(p, e)| (p, e.item()))
+            .map(|(p, e)| (p, e.item().unwrap()))
             .collect();
         assert_eq!(actual, wanted, "index {}", index.name);
         assert_eq!(

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use dynamodel::model::{
     BatchGetItemInput, DescribeTimeToLiveInput, KeysAndAttributes, ScalarAttributeType as T,
-    TimeToLiveSpecification, TimeToLiveStatus, UpdateTimeToLiveInput,
+    ScanInput, TimeToLiveSpecification, TimeToLiveStatus, UpdateTimeToLiveInput,
 };
 use dynamodel::{Backend, ErrorKind, Item};
 
@@ -166,7 +166,16 @@ fn hidden_expired_items_are_not_read() {
     );
     run(engine.update_time_to_live(update(true, "ttl"))).unwrap();
     assert_eq!(get(&engine, key("past")), None);
-    assert_eq!(run(engine.scan(scan())).unwrap().count, 2);
+    let scanned = run(engine.scan(scan())).unwrap();
+    assert_eq!((scanned.count, scanned.scanned_count), (2, 2));
+    // An expired item does not count towards `Limit`: the page still holds one live item.
+    let limited = run(engine.scan(ScanInput {
+        limit: Some(1),
+        ..scan()
+    }))
+    .unwrap();
+    assert_eq!(limited.count, 1);
+    assert_ne!(limited.items.unwrap()[0]["pk"], s("past"));
     let batch = BatchGetItemInput {
         request_items: [(
             TABLE.to_owned(),

@@ -16,13 +16,15 @@ enum Write {
     Remove,
 }
 
-/// The item after the update. `old` is the stored item (if any); `key` seeds a new item.
-pub(crate) fn apply(plan: &Plan<'_>, old: Option<&Item>, key: &Item) -> Result<Item, Error> {
+/// The item after the update, made from `old`, the stored item (if any), in place; `key`
+/// seeds a new item.
+pub(crate) fn apply(plan: &Plan<'_>, old: Option<Item>, key: &Item) -> Result<Item, Error> {
+    // Every value written is computed from the item as it was, before any is written.
     let mut writes = Vec::with_capacity(plan.actions.len());
     for action in &plan.actions {
-        writes.push((action.path(), write(action, old, plan.dialect)?));
+        writes.push((action.path(), write(action, old.as_ref(), plan.dialect)?));
     }
-    let mut item = old.cloned().unwrap_or_else(|| key.clone());
+    let mut item = old.unwrap_or_else(|| key.clone());
     let (mut puts, mut removes): (Vec<_>, Vec<_>) = writes
         .into_iter()
         .partition(|(_, write)| matches!(write, Write::Put(_)));
