@@ -145,7 +145,7 @@ impl StoredItem {
     /// Stores `item`, whose DynamoDB size is `size`.
     pub(crate) fn new(item: &Item, size: usize) -> StoredItem {
         StoredItem {
-            bytes: encoding::encode(item).into(),
+            bytes: encoding::encode(item, size).into(),
             size,
         }
     }

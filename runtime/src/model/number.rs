@@ -83,13 +83,18 @@ impl Number {
 
     /// A number from parts that already satisfy the encoding invariant.
     const fn from_normalized(negative: bool, coefficient: u128, exponent: i32) -> Number {
+        Number::from_counted(negative, coefficient, exponent, digit_count(coefficient))
+    }
+
+    /// [`Number::from_normalized`] when the coefficient's digit count is already known.
+    const fn from_counted(negative: bool, coefficient: u128, exponent: i32, digits: u32) -> Number {
         // Splitting a u128 into its halves: the truncating casts are the point; a digit
         // count is at most 39.
         Number {
             coefficient: [(coefficient >> 64) as u64, coefficient as u64],
             exponent,
             negative,
-            digits: digit_count(coefficient) as u8,
+            digits: digits as u8,
         }
     }
 
@@ -260,7 +265,12 @@ impl Number {
             return Err(NumberError::Underflow);
         }
         let exponent = i32::try_from(exponent).map_err(|_| NumberError::Overflow)?;
-        Ok(Number::from_normalized(negative, coefficient, exponent))
+        Ok(Number::from_counted(
+            negative,
+            coefficient,
+            exponent,
+            digits,
+        ))
     }
 
     /// An integer of at most 38 digits (every integer type up to 64 bits): cannot fail.
