@@ -9,6 +9,8 @@
 //!   cost grows with table size. `conditional_update` is UpdateItem
 //!   `SET updatedAtMs = updatedAtMs + :one` if `attribute_exists(tenantId)` on an existing
 //!   order; `transaction_4` is TransactWriteItems of that update on 4 distinct orders;
+//!   `get` also times `item_clone_floor`, copying an order `Item`: the least any engine that
+//!   returns an owned `Item` spends per GetItem (a floor, not a peer);
 //! * `typed_put`, `typed_get`, `typed_query_100`: the same through the typed layer: dynamodel's
 //!   `Client` against `serde_dynamo` plus dynoxide (with the glue between their value types).
 //!
@@ -169,6 +171,11 @@ fn raw(c: &mut Criterion, engine: &Engine, db: &Database, n: u64) {
     });
     scattered(&mut group, "dynoxide", n, n, peer::get_request, |request| {
         db.get_item(request).expect("get")
+    });
+    // Not a peer: the floor. Copying a fresh order `Item` (built just before, so in cache) is
+    // the least any engine returning an owned `Item` pays per GetItem, whatever it stores.
+    scattered(&mut group, "item_clone_floor", n, n, local::item, |item| {
+        item.clone()
     });
     group.finish();
 
