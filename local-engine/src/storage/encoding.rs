@@ -194,6 +194,13 @@ impl<'a> Reader<'a> {
     }
 
     fn varint(&mut self) -> Result<u128, DecodeError> {
+        // Most lengths, counts and exponents fit in one byte.
+        if let Some((&first, rest)) = self.rest.split_first()
+            && first < 0x80
+        {
+            self.rest = rest;
+            return Ok(u128::from(first));
+        }
         let mut value = 0u128;
         for shift in (0..128).step_by(7) {
             let byte = self.byte()?;

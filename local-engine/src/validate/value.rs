@@ -2,7 +2,7 @@
 //! repeated member (nested values included). Empty strings and binaries are valid values; only
 //! keys refuse them (see [`super::key`]).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 use dynamodel::model::AttributeType;
 use dynamodel::{AttributeValue, Error, Item};
@@ -18,30 +18,15 @@ pub(crate) fn check_item(item: &Item, layer: Layer) -> Result<(), Error> {
 /// Checks one value and everything nested in it.
 pub(crate) fn check_value(value: &AttributeValue, layer: Layer) -> Result<(), Error> {
     match value {
-        AttributeValue::Ss(set) => {
-            let members: Vec<&[u8]> = set.iter().map(|s| s.as_bytes()).collect();
-            check_members(&members, AttributeType::Ss, layer)
-        }
-        AttributeValue::Bs(set) => {
-            let members: Vec<&[u8]> = set.iter().map(Vec::as_slice).collect();
-            check_members(&members, AttributeType::Bs, layer)
-        }
-        AttributeValue::Ns(set) => {
-            if set.is_empty() {
-                return Err(messages::empty_set(layer, AttributeType::Ns));
-            }
-            // Number equality is numeric (`1` == `1.0`); the hash set only detects repeats.
-            let mut seen = HashSet::with_capacity(set.len());
-            if set.iter().any(|n| !seen.insert(*n)) {
-                return Err(messages::duplicate_members(
-                    layer,
-                    AttributeType::Ns,
-                    &[],
-                    0,
-                ));
-            }
-            Ok(())
-        }
+        AttributeValue::Ss(set) => check_members(set, AttributeType::Ss, layer, |members| {
+            members.iter().map(String::as_bytes).collect()
+        }),
+        AttributeValue::Bs(set) => check_members(set, AttributeType::Bs, layer, |members| {
+            members.iter().map(Vec::as_slice).collect()
+        }),
+        // Number equality is numeric (`1` == `1.0`: both are stored normalized); the message
+        // names no member.
+        AttributeValue::Ns(set) => check_members(set, AttributeType::Ns, layer, |_| Vec::new()),
         AttributeValue::L(list) => list.iter().try_for_each(|v| check_value(v, layer)),
         AttributeValue::M(map) => check_item(map, layer),
         AttributeValue::S(_)
@@ -52,15 +37,55 @@ pub(crate) fn check_value(value: &AttributeValue, layer: Layer) -> Result<(), Er
     }
 }
 
-fn check_members(members: &[&[u8]], set_type: AttributeType, layer: Layer) -> Result<(), Error> {
+/// Rejects an empty set or one with a repeated member; `bytes` gives the members as the
+/// duplicate message quotes them (only built for the message).
+fn check_members<T: Ord>(
+    members: &[T],
+    set_type: AttributeType,
+    layer: Layer,
+    bytes: impl FnOnce(&[T]) -> Vec<&[u8]>,
+) -> Result<(), Error> {
     if members.is_empty() {
         return Err(messages::empty_set(layer, set_type));
     }
-    let mut seen = BTreeSet::new();
-    match members.iter().position(|m| !seen.insert(*m)) {
+    match first_repeat(members) {
         Some(repeat) => Err(messages::duplicate_members(
-            layer, set_type, members, repeat,
+            layer,
+            set_type,
+            &bytes(members),
+            repeat,
         )),
         None => Ok(()),
+    }
+}
+
+/// Sets up to this size are checked for repeats pair by pair, without allocating.
+const SMALL_SET: usize = 16;
+
+/// The position of the first member equal to an earlier one.
+fn first_repeat<T: Ord>(members: &[T]) -> Option<usize> {
+    if members.len() <= SMALL_SET {
+        members
+            .iter()
+            .enumerate()
+            .position(|(i, member)| members.iter().take(i).any(|earlier| earlier == member))
+    } else {
+        let mut seen = BTreeSet::new();
+        members.iter().position(|member| !seen.insert(member))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_repeat_is_found_in_small_and_large_sets() {
+        assert_eq!(first_repeat(&[1, 2, 3]), None);
+        assert_eq!(first_repeat(&[1, 2, 1, 2]), Some(2));
+        let large: Vec<u32> = (0..40).chain([7, 3]).collect();
+        assert_eq!(first_repeat(&large), Some(40));
+        let distinct: Vec<u32> = (0..40).collect();
+        assert_eq!(first_repeat(&distinct), None);
     }
 }
