@@ -46,8 +46,8 @@ pub fn entity_of<'i>(item: &'i Item, attribute: &str) -> Option<&'i str> {
 
 /// Records `entity` in `item`, for generated code.
 #[doc(hidden)]
-pub fn put_entity(item: &mut Item, attribute: &str, entity: &str) {
-    item.insert(attribute.to_owned(), AttributeValue::S(entity.to_owned()));
+pub fn put_entity(item: &mut impl Extend<(String, AttributeValue)>, attribute: &str, entity: &str) {
+    item.extend([(attribute.to_owned(), AttributeValue::S(entity.to_owned()))]);
 }
 
 /// Checks that `item` is an item of `entity`, for generated code.

@@ -72,11 +72,11 @@ pub mod __private {
     pub use crate::key_template::{
         KeyReader, KeyWriter, SortKeyMatch, assert_segment, checked_key_field, read_key,
     };
-    pub use crate::lifecycle::{TimestampAttribute, put_ttl, take_ttl, timestamp_value};
+    pub use crate::lifecycle::{TimestampAttribute, read_ttl, timestamp_value, ttl_attribute};
     pub use crate::model::{AttributeType, AttributeValue, Item, ScalarAttributeType};
     pub use crate::table::{
-        FieldCodec, field, list, put_field, put_nullable_field, take_elements, take_field,
-        take_field_or_default, take_map, unknown_variant, variant_parts, variant_value,
+        FieldCodec, ItemBuilder, field, list, put_field, take_elements, take_field, take_map,
+        unknown_variant, variant_parts, variant_value,
     };
     pub use std::clone::Clone;
     pub use std::cmp::PartialEq;

@@ -320,27 +320,26 @@ pub fn timestamp_value<V: Timestamp>(now: SystemTime) -> Result<AttributeValue> 
     V::from_system_time(now)?.to_attribute()
 }
 
-/// Writes a `ttl` field as whole epoch seconds, for generated code; `None` is left out.
+/// The attribute of a `ttl` field, whole epoch seconds, for generated code; `None` is left
+/// out of the item.
 #[doc(hidden)]
-pub fn put_ttl<V: Timestamp>(item: &mut Item, name: &str, value: &V) -> Result<()> {
+pub fn ttl_attribute<V: Timestamp>(value: &V, name: &str) -> Result<Option<AttributeValue>> {
     let seconds = value
         .to_system_time()
         .and_then(|time| time.map(epoch_seconds).transpose())
         .map_err(|e| e.in_attribute(name))?;
-    if let Some(seconds) = seconds {
-        item.insert(name.to_owned(), AttributeValue::N(Number::from(seconds)));
-    }
-    Ok(())
+    Ok(seconds.map(|seconds| AttributeValue::N(Number::from(seconds))))
 }
 
-/// Reads a `ttl` field from epoch seconds, for generated code.
+/// Reads a `ttl` field from its attribute in epoch seconds (`None` when the item has
+/// none), for generated code.
 #[doc(hidden)]
-pub fn take_ttl<V: Timestamp>(item: &mut Item, name: &str) -> Result<V> {
+pub fn read_ttl<V: Timestamp>(value: Option<AttributeValue>, name: &str) -> Result<V> {
     let read = |value: AttributeValue| {
         let time = SystemTime::from_attribute(value)?;
         V::from_system_time(time)
     };
-    match item.remove(name) {
+    match value {
         Some(value) => read(value).map_err(|e| e.in_attribute(name)),
         None => V::from_absent().map_err(|e| e.in_attribute(name)),
     }
@@ -375,17 +374,15 @@ mod tests {
 
     #[test]
     fn ttl_fields_are_whole_epoch_seconds() {
-        let mut item = Item::new();
-        put_ttl(&mut item, "expires", &at(1_700_000_000, 999_000_000)).unwrap();
+        let expires = ttl_attribute(&at(1_700_000_000, 999_000_000), "expires").unwrap();
         assert_eq!(
-            item["expires"],
-            AttributeValue::N(Number::from(1_700_000_000u64))
+            expires,
+            Some(AttributeValue::N(Number::from(1_700_000_000u64)))
         );
-        put_ttl(&mut item, "none", &None::<SystemTime>).unwrap();
-        assert!(!item.contains_key("none"));
-        let read: Option<u64> = take_ttl(&mut item, "expires").unwrap();
+        assert_eq!(ttl_attribute(&None::<SystemTime>, "none").unwrap(), None);
+        let read: Option<u64> = read_ttl(expires, "expires").unwrap();
         assert_eq!(read, Some(1_700_000_000));
-        let absent: Option<SystemTime> = take_ttl(&mut item, "expires").unwrap();
+        let absent: Option<SystemTime> = read_ttl(None, "expires").unwrap();
         assert_eq!(absent, None);
     }
 

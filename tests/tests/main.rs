@@ -11,6 +11,7 @@ mod batches;
 mod derive_roundtrip;
 mod expression_props;
 mod expressions;
+mod field_conversion;
 mod indexes;
 mod lifecycle;
 mod optimistic_locking;

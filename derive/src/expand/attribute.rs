@@ -6,7 +6,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
-use super::{any_stored, bounded_generics, codec, put_fields, take_fields};
+use super::{bounded_generics, codec, fields};
 use crate::ast::{Container, Data, Field, Style, Variant};
 
 pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
@@ -37,27 +37,31 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
 
 /// A struct with named fields: an `M` of its stored fields.
 fn named_struct(fields: &[Field<'_>]) -> TokenStream {
-    let puts = put_fields(fields, |_, field| {
+    let writes = fields::write_fields(fields, 0, |_, field| {
         let member = &field.member;
         quote!(&self.#member)
     });
-    let takes = take_fields(fields);
-    let (mutability, item) = if any_stored(fields) {
-        (quote!(mut), quote!(__item))
-    } else {
-        (quote!(), quote!(_))
-    };
+    let reads = fields::read_fields(fields, &quote!(Self));
+    let item = map_binding(fields);
     quote! {
         fn to_attribute(&self) -> ::dynamodel::Result<::dynamodel::AttributeValue> {
-            let #mutability __item = ::dynamodel::Item::new();
-            #puts
-            ::dynamodel::__private::Result::Ok(::dynamodel::AttributeValue::M(__item))
+            #writes
+            ::dynamodel::__private::Result::Ok(::dynamodel::AttributeValue::M(__item.into_item()))
         }
 
         fn from_attribute(__value: ::dynamodel::AttributeValue) -> ::dynamodel::Result<Self> {
-            let #mutability #item = ::dynamodel::__private::take_map(__value)?;
-            ::dynamodel::__private::Result::Ok(Self { #takes })
+            let #item = ::dynamodel::__private::take_map(__value)?;
+            #reads
         }
+    }
+}
+
+/// The binding of the map a struct's fields are read from: `_` when none is stored.
+fn map_binding(fields: &[Field<'_>]) -> TokenStream {
+    if fields::any_stored(fields) {
+        quote!(__item)
+    } else {
+        quote!(_)
     }
 }
 
@@ -243,18 +247,16 @@ fn to_variant(variant: &Variant<'_>) -> TokenStream {
                 quote!(#member: #binding)
             });
             let rest = (stored.len() < variant.fields.len()).then(|| quote!(..));
-            let puts = put_fields(&variant.fields, |index, _| {
+            let writes = fields::write_fields(&variant.fields, 0, |index, _| {
                 let binding = binding(index);
                 quote!(#binding)
             });
-            let mutability = any_stored(&variant.fields).then(|| quote!(mut));
             quote! {
                 Self::#ident { #(#patterns,)* #rest } => ::dynamodel::__private::variant_value(
                     #name,
                     (|| -> ::dynamodel::Result<::dynamodel::AttributeValue> {
-                        let #mutability __item = ::dynamodel::Item::new();
-                        #puts
-                        ::dynamodel::__private::Result::Ok(::dynamodel::AttributeValue::M(__item))
+                        #writes
+                        ::dynamodel::__private::Result::Ok(::dynamodel::AttributeValue::M(__item.into_item()))
                     })(),
                 ),
             }
@@ -286,17 +288,13 @@ fn from_variant(variant: &Variant<'_>) -> TokenStream {
             }
         }
         Style::Named => {
-            let takes = take_fields(&variant.fields);
-            let (mutability, item) = if any_stored(&variant.fields) {
-                (quote!(mut), quote!(__item))
-            } else {
-                (quote!(), quote!(_))
-            };
+            let reads = fields::read_fields(&variant.fields, &quote!(Self::#ident));
+            let item = map_binding(&variant.fields);
             quote! {
                 (#name, ::dynamodel::__private::Option::Some(__data)) => {
                     (|| -> ::dynamodel::Result<Self> {
-                        let #mutability #item = ::dynamodel::__private::take_map(__data)?;
-                        ::dynamodel::__private::Result::Ok(Self::#ident { #takes })
+                        let #item = ::dynamodel::__private::take_map(__data)?;
+                        #reads
                     })()#in_variant
                 }
             }

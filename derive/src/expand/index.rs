@@ -328,16 +328,20 @@ fn item_projection(
     let table = cont.ident;
     let rust_names = fields.iter().map(|field| field.rust_name());
     let attribute_names = fields.iter().map(|field| &field.name);
-    let takes = fields.iter().map(|field| {
-        let member = &field.member;
-        let name = &field.name;
+    let slots: Vec<(&str, Ident)> = fields
+        .iter()
+        .map(|field| (field.name.as_str(), super::fields::slot(field)))
+        .collect();
+    let fill = super::fields::fill_slots(&slots);
+    let reads = fields.iter().map(|field| {
+        let (member, name, slot) = (&field.member, &field.name, super::fields::slot(field));
         let ty = item_field_type(cont, index, field);
         let codec = codec(ty);
         if field.attrs.default.is_some() && !index.is_key(cont, field) {
             let default = default_of(ty);
-            quote_spanned!(field.ty.span()=> #member: #codec.take_or_default(&mut __item, #name, #default)?,)
+            quote_spanned!(field.ty.span()=> #member: #codec.read_or_default(#slot, #name, #default)?,)
         } else {
-            quote!(#member: #codec.take(&mut __item, #name)?,)
+            quote!(#member: #codec.read(#slot, #name)?,)
         }
     });
     quote! {
@@ -353,8 +357,9 @@ fn item_projection(
                 ])
             }
 
-            fn from_item(mut __item: ::dynamodel::Item) -> ::dynamodel::Result<Self> {
-                ::dynamodel::__private::Result::Ok(Self { #(#takes)* })
+            fn from_item(__item: ::dynamodel::Item) -> ::dynamodel::Result<Self> {
+                #fill
+                ::dynamodel::__private::Result::Ok(Self { #(#reads)* })
             }
         }
     }

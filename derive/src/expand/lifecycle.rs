@@ -2,7 +2,7 @@
 //! time-to-live attribute of the schema, `impl Versioned`, and the epoch-seconds storage of
 //! a `ttl` field.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
@@ -95,20 +95,20 @@ pub(crate) fn versioned(cont: &Container<'_>) -> TokenStream {
     }
 }
 
-/// Writing a `ttl` field: whole epoch seconds whatever its type; `None` when the field is
-/// not a `ttl` field.
-pub(crate) fn put_ttl(field: &Field<'_>, value: &TokenStream) -> Option<TokenStream> {
+/// The attribute of a `ttl` field, whole epoch seconds whatever its type (an
+/// `Option<AttributeValue>` result); `None` when the field is not a `ttl` field.
+pub(crate) fn ttl_attribute(field: &Field<'_>, value: &TokenStream) -> Option<TokenStream> {
     field.attrs.ttl.as_ref()?;
     let (name, ty) = (&field.name, field.ty);
-    let put = quote_spanned!(ty.span()=> ::dynamodel::__private::put_ttl::<#ty>);
-    Some(quote!(#put(&mut __item, #name, #value)?;))
+    let attribute = quote_spanned!(ty.span()=> ::dynamodel::__private::ttl_attribute::<#ty>);
+    Some(quote!(#attribute(#value, #name)))
 }
 
-/// Reading a `ttl` field back from epoch seconds; `None` when the field is not a `ttl`
-/// field.
-pub(crate) fn take_ttl(field: &Field<'_>) -> Option<TokenStream> {
+/// Reading a `ttl` field back from epoch seconds in `slot` (a `Result`); `None` when the
+/// field is not a `ttl` field.
+pub(crate) fn read_ttl(field: &Field<'_>, slot: &Ident) -> Option<TokenStream> {
     field.attrs.ttl.as_ref()?;
-    let (member, name, ty) = (&field.member, &field.name, field.ty);
-    let take = quote_spanned!(ty.span()=> ::dynamodel::__private::take_ttl::<#ty>);
-    Some(quote!(#member: #take(&mut __item, #name)?,))
+    let (name, ty) = (&field.name, field.ty);
+    let read = quote_spanned!(ty.span()=> ::dynamodel::__private::read_ttl::<#ty>);
+    Some(quote!(#read(#slot, #name)))
 }

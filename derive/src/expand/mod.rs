@@ -10,6 +10,7 @@
 
 mod attribute;
 pub(crate) mod collection;
+pub(crate) mod fields;
 pub(crate) mod index;
 pub(crate) mod lifecycle;
 pub(crate) mod paths;
@@ -22,7 +23,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Generics, Type, WherePredicate, parse_quote};
 
-use crate::ast::{Container, Field};
+use crate::ast::Container;
 use crate::attr::Derive;
 use crate::check;
 use crate::ctxt::Ctxt;
@@ -123,57 +124,4 @@ pub(crate) fn codec(ty: &Type) -> TokenStream {
 /// `T::default()`, spanned at the field's type.
 fn default_of(ty: &Type) -> TokenStream {
     quote_spanned!(ty.span()=> <#ty as ::dynamodel::__private::Default>::default)
-}
-
-/// Statements that put each stored field into `__item`; `value(index, field)` is an
-/// expression of type `&T` for the field.
-pub(crate) fn put_fields(
-    fields: &[Field<'_>],
-    value: impl Fn(usize, &Field<'_>) -> TokenStream,
-) -> TokenStream {
-    fields
-        .iter()
-        .enumerate()
-        .filter(|(_, field)| field.is_stored())
-        .map(|(index, field)| {
-            let codec = codec(field.ty);
-            let name = &field.name;
-            let value = value(index, field);
-            if let Some(put) = lifecycle::put_ttl(field, &value) {
-                put
-            } else if field.attrs.nullable.is_some() {
-                quote!(#codec.put_nullable(&mut __item, #name, #value)?;)
-            } else {
-                quote!(#codec.put(&mut __item, #name, #value)?;)
-            }
-        })
-        .collect()
-}
-
-/// `member: value,` for every field of a struct literal, reading stored fields from
-/// `__item` and filling skipped ones with their default.
-pub(crate) fn take_fields(fields: &[Field<'_>]) -> TokenStream {
-    fields
-        .iter()
-        .map(|field| {
-            let member = &field.member;
-            let name = &field.name;
-            let codec = codec(field.ty);
-            let default = default_of(field.ty);
-            if !field.is_stored() {
-                quote!(#member: #default(),)
-            } else if let Some(take) = lifecycle::take_ttl(field) {
-                take
-            } else if field.attrs.default.is_some() {
-                quote!(#member: #codec.take_or_default(&mut __item, #name, #default)?,)
-            } else {
-                quote!(#member: #codec.take(&mut __item, #name)?,)
-            }
-        })
-        .collect()
-}
-
-/// Whether any field is stored (so `__item` is used and needs `mut`).
-pub(crate) fn any_stored(fields: &[Field<'_>]) -> bool {
-    fields.iter().any(Field::is_stored)
 }

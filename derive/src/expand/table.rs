@@ -5,7 +5,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Member, Type, WherePredicate, parse_quote};
 
-use super::{bounded_generics, index, lifecycle, put_fields, take_fields, template};
+use super::{bounded_generics, fields, index, lifecycle, template};
 use crate::ast::{Container, Field, KeyDef, key_type};
 
 const NUMBERS: &[&str] = &[
@@ -63,7 +63,7 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
     };
 
     let fields = cont.fields();
-    let puts = put_fields(fields, |_, field| {
+    let writes = fields::write_fields(fields, template::extra_attributes(cont), |_, field| {
         let member = &field.member;
         quote!(&self.#member)
     });
@@ -71,8 +71,7 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
     let from_item = if template::reads_keys(cont) {
         template::from_item(cont)
     } else {
-        let takes = take_fields(fields);
-        quote!(::dynamodel::__private::Result::Ok(Self { #takes }))
+        fields::read_fields(fields, &quote!(Self))
     };
     let pk_value = template::key_value(&partition_key);
     let sort_key_value = match &sort_key {
@@ -133,13 +132,12 @@ pub(super) fn expand(cont: &Container<'_>) -> TokenStream {
             }
 
             fn to_item(&self) -> ::dynamodel::Result<::dynamodel::Item> {
-                let mut __item = ::dynamodel::Item::new();
-                #puts
+                #writes
                 #put_keys
-                ::dynamodel::__private::Result::Ok(__item)
+                ::dynamodel::__private::Result::Ok(__item.into_item())
             }
 
-            fn from_item(mut __item: ::dynamodel::Item) -> ::dynamodel::Result<Self> {
+            fn from_item(__item: ::dynamodel::Item) -> ::dynamodel::Result<Self> {
                 #from_item
             }
 

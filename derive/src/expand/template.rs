@@ -19,8 +19,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Type, WherePredicate, parse_quote};
 
-use super::codec;
 use super::table::is_number;
+use super::{codec, fields};
 use crate::ast::{Container, Field, KeyDef, TemplatedKey};
 use crate::attr::KeyRole;
 
@@ -549,14 +549,26 @@ pub(crate) fn put_keys(cont: &Container<'_>) -> TokenStream {
     quote!(#keys #entity)
 }
 
+/// How many attributes `put_keys` adds: the primary key's (when a key is templated) and the
+/// entity's.
+pub(crate) fn extra_attributes(cont: &Container<'_>) -> usize {
+    let keys = if templated_keys(cont).is_empty() {
+        0
+    } else {
+        1 + usize::from(cont.sort_key_def().is_some())
+    };
+    keys + usize::from(cont.attrs.entity.is_some())
+}
+
 /// Whether `from_item` needs more than the field reads: an entity check or key templates.
 pub(crate) fn reads_keys(cont: &Container<'_>) -> bool {
     cont.attrs.entity.is_some() || !templated_keys(cont).is_empty()
 }
 
 /// The body of `from_item` for a table with an entity or key templates: check the entity,
-/// parse the template keys, then read each field: template fields from their attribute,
-/// checked against the keys, or from the keys alone (`key_only`).
+/// move the attributes into their slots, parse the template keys, then read each field:
+/// template fields from their attribute, checked against the keys, or from the keys alone
+/// (`key_only`).
 pub(crate) fn from_item(cont: &Container<'_>) -> TokenStream {
     let entity = cont.attrs.entity.as_ref().map(|entity| {
         let (entity, attribute) = (&entity.value, cont.entity_attribute());
@@ -567,24 +579,32 @@ pub(crate) fn from_item(cont: &Container<'_>) -> TokenStream {
         KeyRole::Partition => format_ident!("__partition_key"),
         KeyRole::Sort => format_ident!("__sort_key"),
     };
+    // Not `__slot_*`, the fields' slots.
+    let key_slot = |key: &TemplatedKey<'_, '_>| format_ident!("{}_slot", local(key));
+    let mut slots = fields::stored_slots(cont.fields());
+    slots.extend(keys.iter().map(|key| (key.name, key_slot(key))));
+    let fill = fields::fill_slots(&slots);
     let parse = keys.iter().map(|key| {
-        let (local, ident, name) = (local(key), &key.ident, key.name);
-        quote!(let #local: #ident = ::dynamodel::__private::take_field(&mut __item, #name)?;)
+        let (local, slot, ident, name) = (local(key), key_slot(key), &key.ident, key.name);
+        quote! {
+            let #local: #ident = ::dynamodel::__private::field::<#ident>().read(#slot, #name)?;
+        }
     });
-    let takes = cont.fields().iter().map(|field| {
+    let inits = cont.fields().iter().map(|field| {
         let member = &field.member;
         let holders: Vec<&TemplatedKey<'_, '_>> = keys
             .iter()
             .filter(|key| key.fields.iter().any(|f| f.member == field.member))
             .collect();
         let Some((first, others)) = holders.split_first() else {
-            return super::take_fields(std::slice::from_ref(field));
+            let value = fields::read_field(field);
+            return quote!(#member: #value,);
         };
         // Stored: the attribute, checked against every key. `key_only`: the first key,
         // checked against the others.
         let (mut value, checked) = if field.is_stored() {
-            let (codec, name) = (codec(field.ty), &field.name);
-            (quote!(#codec.take(&mut __item, #name)?), &holders[..])
+            let (codec, slot, name) = (codec(field.ty), fields::slot(field), &field.name);
+            (quote!(#codec.read(#slot, #name)?), &holders[..])
         } else {
             let local = local(first);
             (quote!(#local.#member), others)
@@ -600,8 +620,9 @@ pub(crate) fn from_item(cont: &Container<'_>) -> TokenStream {
     });
     quote! {
         #entity
+        #fill
         #(#parse)*
-        ::dynamodel::__private::Result::Ok(Self { #(#takes)* })
+        ::dynamodel::__private::Result::Ok(Self { #(#inits)* })
     }
 }
 

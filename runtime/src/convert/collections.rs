@@ -155,13 +155,13 @@ impl<V: Attribute, S: BuildHasher + Default> Attribute for HashMap<String, V, S>
     }
 
     fn from_attribute(value: AttributeValue) -> Result<Self> {
-        map_entries(value)?
-            .into_iter()
-            .map(|(k, v)| match V::from_attribute(v) {
-                Ok(v) => Ok((k, v)),
-                Err(e) => Err(e.in_attribute(&k)),
-            })
-            .collect()
+        let entries = map_entries(value)?;
+        let mut map = HashMap::with_capacity_and_hasher(entries.len(), S::default());
+        for (key, value) in entries {
+            let value = V::from_attribute(value).map_err(|e| e.in_attribute(&key))?;
+            map.insert(key, value);
+        }
+        Ok(map)
     }
 }
 

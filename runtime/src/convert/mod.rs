@@ -20,6 +20,7 @@
 //! | `uuid::Uuid` (feature `uuid`) | `S`, hyphenated |
 
 mod collections;
+mod float;
 mod scalars;
 
 use crate::error::{Error, Result};
@@ -56,25 +57,25 @@ pub trait Attribute: Sized {
     #[doc(hidden)]
     /// Converts a `Vec<Self>`: a list by default; `u8` overrides it to store bytes as `B`.
     fn vec_to_attribute(values: &[Self]) -> Result<AttributeValue> {
-        values
-            .iter()
-            .enumerate()
-            .map(|(index, value)| value.to_attribute().map_err(|e| e.in_element(index)))
-            .collect::<Result<Vec<_>>>()
-            .map(AttributeValue::L)
+        // Sized once: collecting through a `Result` would grow the list from 4 elements.
+        let mut list = Vec::with_capacity(values.len());
+        for (index, value) in values.iter().enumerate() {
+            list.push(value.to_attribute().map_err(|e| e.in_element(index))?);
+        }
+        Ok(AttributeValue::L(list))
     }
 
     #[doc(hidden)]
     /// Reads a `Vec<Self>`: from a list by default; `u8` reads `B`.
     fn vec_from_attribute(value: AttributeValue) -> Result<Vec<Self>> {
-        match value {
-            AttributeValue::L(list) => list
-                .into_iter()
-                .enumerate()
-                .map(|(index, value)| Self::from_attribute(value).map_err(|e| e.in_element(index)))
-                .collect(),
-            other => Err(type_mismatch(AttributeType::L, &other)),
+        let AttributeValue::L(list) = value else {
+            return Err(type_mismatch(AttributeType::L, &value));
+        };
+        let mut values = Vec::with_capacity(list.len());
+        for (index, value) in list.into_iter().enumerate() {
+            values.push(Self::from_attribute(value).map_err(|e| e.in_element(index))?);
         }
+        Ok(values)
     }
 }
 

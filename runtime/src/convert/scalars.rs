@@ -83,7 +83,8 @@ impl SetMember for Number {
     }
 }
 
-fn number_of(value: AttributeValue) -> Result<Number> {
+/// The number in an `N` attribute.
+pub(super) fn number_of(value: AttributeValue) -> Result<Number> {
     match value {
         AttributeValue::N(n) => Ok(n),
         other => Err(type_mismatch(AttributeType::N, &other)),
@@ -95,7 +96,7 @@ macro_rules! integer {
     ($($ty:ident),+) => {$(
         impl Attribute for $ty {
             fn to_attribute(&self) -> Result<AttributeValue> {
-                Ok(AttributeValue::N(integer_to_number(*self)?))
+                Ok(AttributeValue::N(integer!(@number $ty, *self)?))
             }
 
             fn from_attribute(value: AttributeValue) -> Result<Self> {
@@ -124,7 +125,7 @@ macro_rules! integer {
 
             fn set_to_attribute<'a>(members: impl Iterator<Item = &'a Self>) -> Result<AttributeValue> {
                 members
-                    .map(|m| integer_to_number(*m))
+                    .map(|m| integer!(@number $ty, *m))
                     .collect::<Result<Vec<_>>>()
                     .map(AttributeValue::Ns)
             }
@@ -154,13 +155,18 @@ macro_rules! integer {
         }
     };
     (@vec $ty:ident) => {};
+    // Up to 64 bits an integer has at most 20 digits: `Number::from` is exact and cannot
+    // fail. Wider ones may exceed 38 significant digits.
+    (@number i128, $value:expr) => { integer_to_number($value) };
+    (@number u128, $value:expr) => { integer_to_number($value) };
+    (@number $ty:ident, $value:expr) => { Result::<Number>::Ok(Number::from($value)) };
 }
 
 integer!(
     i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize
 );
 
-/// Converts any integer exactly; only 128-bit values beyond 38 significant digits fail.
+/// Converts a 128-bit integer exactly; only values beyond 38 significant digits fail.
 fn integer_to_number<T: TryInto<i128> + TryInto<u128> + Copy + std::fmt::Display>(
     value: T,
 ) -> Result<Number> {
@@ -177,35 +183,6 @@ fn integer_to_number<T: TryInto<i128> + TryInto<u128> + Copy + std::fmt::Display
     };
     converted.map_err(|e| Error::conversion(format!("integer {value} cannot be stored: {e}")))
 }
-
-macro_rules! float {
-    ($($ty:ty),+) => {$(
-        impl Attribute for $ty {
-            fn to_attribute(&self) -> Result<AttributeValue> {
-                Number::try_from(*self)
-                    .map(AttributeValue::N)
-                    .map_err(|e| Error::conversion(format!("float {} cannot be stored: {e}", self)))
-            }
-
-            fn from_attribute(value: AttributeValue) -> Result<Self> {
-                let number = number_of(value)?;
-                match number.to_string().parse::<$ty>() {
-                    Ok(v) if v.is_finite() => Ok(v),
-                    _ => Err(Error::conversion(format!(
-                        "number {number} does not fit in `{}`",
-                        stringify!($ty)
-                    ))),
-                }
-            }
-        }
-
-        impl KeyAttribute for $ty {
-            const SCALAR_TYPE: ScalarAttributeType = ScalarAttributeType::N;
-        }
-    )+};
-}
-
-float!(f32, f64);
 
 /// Binary keys and set members are `Vec<u8>`.
 impl KeyAttribute for Vec<u8> {
