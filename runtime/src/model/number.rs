@@ -582,16 +582,16 @@ impl Ord for Number {
             .adjusted_exponent()
             .cmp(&other.adjusted_exponent())
             .then_with(|| {
-                // Same leading power of ten: pad the shorter coefficient to the other's length
-                // (at most 38 digits, so it fits).
-                let (a, b) = (u32::from(self.digits), u32::from(other.digits));
-                let scale = |value: u128, by: u32| {
-                    pow10(by)
-                        .and_then(|p| value.checked_mul(p))
-                        .unwrap_or(u128::MAX)
-                };
-                scale(self.coefficient(), b.saturating_sub(a))
-                    .cmp(&scale(other.coefficient(), a.saturating_sub(b)))
+                // Same leading power of ten: pad the shorter coefficient with zeros to the
+                // other's length. Both have at most 38 digits, so the padded one stays below
+                // 10^38 and the product cannot overflow; equal lengths need no product.
+                let (a, b) = (self.digits, other.digits);
+                let (x, y) = (self.coefficient(), other.coefficient());
+                match a.cmp(&b) {
+                    Ordering::Equal => x.cmp(&y),
+                    Ordering::Less => (x * POW10[usize::from(b - a)]).cmp(&y),
+                    Ordering::Greater => x.cmp(&(y * POW10[usize::from(a - b)])),
+                }
             });
         if self.negative {
             magnitude.reverse()
