@@ -22,7 +22,9 @@ use dynamodel_benches::sizes::{Scattered, spread};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [operation, size, times] = args.as_slice() else {
-        eprintln!("usage: profile <put|get|query_1|query_100|update|transaction_4|scan> <orders> <times>");
+        eprintln!(
+            "usage: profile <put|get|query_1|query_100|update|transaction_4|scan> <orders> <times>"
+        );
         return ExitCode::from(2);
     };
     let (Ok(size), Ok(times)) = (size.parse::<u64>(), times.parse::<u64>()) else {

@@ -94,7 +94,11 @@ pub(crate) fn assert_indexes_consistent(engine: &Engine) {
         for (key, stored) in &data.items {
             expected.insert(key, &stored.item().unwrap());
         }
-        let actual: Vec<_> = index.entries.iter().map(|(p, e)| (p, e.item().unwrap())).collect();
+        let actual: Vec<_> = index
+            .entries
+            .iter()
+            .map(|(p, e)| (p, e.item().unwrap()))
+            .collect();
         let wanted: Vec<_> = expected
             .entries
             .iter()
