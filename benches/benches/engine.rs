@@ -10,7 +10,9 @@
 //!   `SET updatedAtMs = updatedAtMs + :one` if `attribute_exists(tenantId)` on an existing
 //!   order; `transaction_4` is TransactWriteItems of that update on 4 distinct orders;
 //!   `get` also times `item_clone_floor`, copying an order `Item`: the least any engine that
-//!   returns an owned `Item` spends per GetItem (a floor, not a peer);
+//!   returns an owned `Item` spends per GetItem, and `put` times `item_drop_floor`, freeing
+//!   one: the least any engine that is handed an owned `Item` spends per PutItem (floors, not
+//!   peers);
 //! * `typed_put`, `typed_get`, `typed_query_100`: the same through the typed layer: dynamodel's
 //!   `Client` against `serde_dynamo` plus dynoxide (with the glue between their value types).
 //!
@@ -163,6 +165,9 @@ fn raw(c: &mut Criterion, engine: &Engine, db: &Database, n: u64) {
         |index| peer::put_request(peer::item(index)),
         |request| db.put_item(request).expect("put"),
     );
+    // Not a peer: the floor. PutItem is handed an owned order `Item` and must at least free
+    // it, whatever it stores.
+    scattered(&mut group, "item_drop_floor", n, n, local::item, drop);
     group.finish();
 
     let mut group = c.benchmark_group("get");
