@@ -576,6 +576,12 @@ fn table_name(cx: &Ctxt, item: &Item) -> Option<String> {
     let Value::Str(lit) = &item.value else {
         return None;
     };
+    Some(resource_name(cx, lit, "table"))
+}
+
+/// A table or index name (`kind`), reported unless it is 3 to 255 characters of `a-z`, `A-Z`,
+/// `0-9`, `_`, `-` and `.`; DynamoDB has the same rule for both.
+fn resource_name(cx: &Ctxt, lit: &LitStr, kind: &str) -> String {
     let name = lit.value();
     let valid_chars = name
         .chars()
@@ -584,11 +590,11 @@ fn table_name(cx: &Ctxt, item: &Item) -> Option<String> {
         cx.error_spanned_by(
             lit,
             format_args!(
-                "invalid table name `{name}`: DynamoDB table names are 3 to 255 characters of `a-z`, `A-Z`, `0-9`, `_`, `-` and `.`"
+                "invalid {kind} name `{name}`: DynamoDB {kind} names are 3 to 255 characters of `a-z`, `A-Z`, `0-9`, `_`, `-` and `.`"
             ),
         );
     }
-    Some(name)
+    name
 }
 
 /// `rename = "name"`: a non-empty attribute name.

@@ -17,7 +17,7 @@ use syn::meta::ParseNestedMeta;
 use syn::punctuated::Punctuated;
 use syn::{Ident, LitInt, LitStr, Token, parenthesized};
 
-use super::{Attr, list, suggest};
+use super::{Attr, list, resource_name, suggest};
 use crate::ctxt::Ctxt;
 
 /// Global or local.
@@ -141,7 +141,7 @@ fn parse_setting(cx: &Ctxt, item: &ParseNestedMeta<'_>, index: &mut IndexAttr) -
     match name.as_str() {
         "name" => {
             let lit: LitStr = item.value()?.parse()?;
-            let value = index_name(cx, &lit);
+            let value = resource_name(cx, &lit, "index");
             set(cx, &mut index.name, quote!(#path = #lit), value);
         }
         "partition_key" | "sort_key" => {
@@ -194,23 +194,6 @@ fn set<T>(cx: &Ctxt, slot: &mut Option<Attr<T>>, tokens: TokenStream, value: T) 
     } else {
         *slot = Some(Attr { value, tokens });
     }
-}
-
-/// `name = "..."`: 3 to 255 characters of `a-z`, `A-Z`, `0-9`, `_`, `-` and `.`.
-fn index_name(cx: &Ctxt, lit: &LitStr) -> String {
-    let name = lit.value();
-    let valid_chars = name
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
-    if !(3..=255).contains(&name.len()) || !valid_chars {
-        cx.error_spanned_by(
-            lit,
-            format_args!(
-                "invalid index name `{name}`: DynamoDB index names are 3 to 255 characters of `a-z`, `A-Z`, `0-9`, `_`, `-` and `.`"
-            ),
-        );
-    }
-    name
 }
 
 /// `key = "field"` or `key("a", "b")`: the field names, with the setting's tokens.

@@ -10,7 +10,6 @@ use crate::capacity::{self, Consumed};
 use crate::engine::Shared;
 use crate::expr::{Placeholders, Uses};
 use crate::messages::{self, Layer, Violations};
-use crate::storage::item_collections;
 use crate::validate::{key, value};
 
 pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemOutput, Error> {
@@ -60,11 +59,11 @@ pub(crate) fn run(shared: &Shared, input: DeleteItemInput) -> Result<DeleteItemO
         let written = data.write_checked(storage_key.clone(), None)?;
         let units = capacity::write_units(written.old.as_ref().map_or(0, |o| o.size));
         let consumed = Consumed::write(units, &data.indexes, &written.entries);
-        let metrics = item_collections::requested(input.return_item_collection_metrics.as_ref())
-            .then(|| {
-                data.collection_metrics(&table.definition.key_schema.hash, &storage_key.partition)
-            })
-            .flatten();
+        let metrics = data.requested_metrics(
+            input.return_item_collection_metrics.as_ref(),
+            &table.definition.key_schema.hash,
+            &storage_key,
+        );
         (written.old, consumed, metrics)
     };
     Ok(DeleteItemOutput {

@@ -25,7 +25,6 @@ use crate::messages::{Layer, Violations, update as msg};
 use crate::size::{MAX_ITEM_BYTES, item_size};
 use crate::storage::StoredItem;
 use crate::storage::index::KeyWrite;
-use crate::storage::item_collections;
 use crate::validate::{key, value};
 
 pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemOutput, Error> {
@@ -96,9 +95,11 @@ pub(crate) fn run(shared: &Shared, input: UpdateItemInput) -> Result<UpdateItemO
             let consumed = Consumed::write(units, &data.indexes, &written.entries);
             (kept, returns_new.then_some(item), consumed)
         };
-        let metrics = item_collections::requested(input.return_item_collection_metrics.as_ref())
-            .then(|| data.collection_metrics(&schema.hash, &storage_key.partition))
-            .flatten();
+        let metrics = data.requested_metrics(
+            input.return_item_collection_metrics.as_ref(),
+            &schema.hash,
+            &storage_key,
+        );
         (old, new, consumed, metrics)
     };
     let attributes = returned(input.return_values.as_ref(), &plan, old, new);

@@ -7,8 +7,8 @@ use std::time::SystemTime;
 use dynamodel::model::AttributeType;
 use dynamodel::model::{
     AttributeDefinition, BillingMode, BillingModeSummary, ItemCollectionMetrics, KeySchemaElement,
-    ProvisionedThroughputDescription, ScalarAttributeType, StreamSpecification, TableClass,
-    TableClassSummary, TableDescription, TableStatus,
+    ProvisionedThroughputDescription, ReturnItemCollectionMetrics, ScalarAttributeType,
+    StreamSpecification, TableClass, TableClassSummary, TableDescription, TableStatus,
 };
 use dynamodel::{AttributeValue, Error, Item};
 use parking_lot::RwLock;
@@ -331,6 +331,19 @@ impl TableData {
         partition: &KeyValue,
     ) -> Option<ItemCollectionMetrics> {
         Some(self.collections.as_ref()?.metrics(hash, partition))
+    }
+
+    /// The `ItemCollectionMetrics` a single-item write returns: those of the collection of
+    /// `key`, when `mode` asks for them and the table has local indexes.
+    pub(crate) fn requested_metrics(
+        &self,
+        mode: Option<&ReturnItemCollectionMetrics>,
+        hash: &KeyAttribute,
+        key: &StorageKey,
+    ) -> Option<ItemCollectionMetrics> {
+        super::item_collections::requested(mode)
+            .then(|| self.collection_metrics(hash, &key.partition))
+            .flatten()
     }
 
     /// The index named `name`.

@@ -49,7 +49,7 @@ const fn first_missing(fields: &[&'static str], projected: &[&str]) -> Option<&'
         let mut found = false;
         let mut j = 0;
         while j < projected.len() {
-            if str_eq(field, projected[j]) {
+            if crate::entity::same_str(field, projected[j]) {
                 found = true;
             }
             j += 1;
@@ -60,21 +60,6 @@ const fn first_missing(fields: &[&'static str], projected: &[&str]) -> Option<&'
         i += 1;
     }
     None
-}
-
-const fn str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// A message assembled at compile time (const panics format one `&str` only).
